@@ -1,0 +1,78 @@
+package org.tipline.gateway.delivery;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Forwarding over Kafka: topic names, the outbox relay and topic provisioning (prefix {@code tipline.delivery}). */
+@ConfigMapping(prefix = "tipline.delivery")
+public interface DeliveryConfig {
+
+    /** Prefix of every topic name: {@code <prefix>.intake.<destination>[.urgent]}, {@code <prefix>.intake.acks}. */
+    @WithDefault("tipline")
+    @Pattern(regexp = "[a-zA-Z0-9._-]{1,100}")
+    String topicPrefix();
+
+    /** The outbox relay. */
+    Relay relay();
+
+    /** Creating the topics at start-up. */
+    Topics topics();
+
+    /** The outbox relay that publishes committed messages. */
+    interface Relay {
+
+        /** Run the relay in this instance (several instances may run it at once). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most messages claimed and published per batch. */
+        @WithDefault("500")
+        @Min(1)
+        @Max(10_000)
+        int batchSize();
+
+        /** How often an idle relay looks for messages written by other instances. */
+        @WithDefault("PT0.2S")
+        Duration pollInterval();
+
+        /** First pause after a failed batch; doubles up to {@code max-backoff}. */
+        @WithDefault("PT0.2S")
+        Duration minBackoff();
+
+        /** Longest pause between attempts while Kafka is unavailable. */
+        @WithDefault("PT10S")
+        Duration maxBackoff();
+
+        /** How long one publish may wait for topic metadata before the batch is retried later. */
+        @WithDefault("PT5S")
+        Duration maxBlock();
+
+        /** How long the broker has to acknowledge a batch before it is retried later. */
+        @WithDefault("PT30S")
+        Duration deliveryTimeout();
+    }
+
+    /** Topic provisioning. */
+    interface Topics {
+
+        /** Create missing topics at start-up (turn off where topics are managed, e.g. by Strimzi). */
+        @WithDefault("true")
+        boolean create();
+
+        /** Partitions of a created topic. */
+        @WithDefault("3")
+        @Min(1)
+        int partitions();
+
+        /** Replication factor of a created topic (3 in production clusters). */
+        @WithDefault("1")
+        @Min(1)
+        short replicationFactor();
+    }
+}

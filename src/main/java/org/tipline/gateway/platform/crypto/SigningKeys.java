@@ -1,0 +1,151 @@
+package org.tipline.gateway.platform.crypto;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.OctetKeyPairJsonWebKey;
+import org.jose4j.jwk.OkpJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
+import io.quarkus.runtime.Startup;
+
+/**
+ * The gateway's Ed25519 signing key: signs receipts, Kafka envelopes and audit tree heads as JWS (EdDSA) and
+ * publishes the public keys as a JWKS. The key id is the RFC 7638 thumbprint. Fails at start-up with
+ * {@link KeyMaterialException} when no usable key is configured.
+ * Created at start-up, so missing or bad keys stop the gateway before it serves anything.
+ */
+@Startup
+@Singleton
+public class SigningKeys {
+
+    static final String GENERATED_FILE = "signing-ed25519.jwk.json";
+    private static final Logger LOGGER = Logger.getLogger(SigningKeys.class);
+
+    private final OctetKeyPairJsonWebKey signingKey;
+    private final JsonWebKeySet publicKeys;
+
+    SigningKeys(KeysConfig config) {
+        this.signingKey = load(config);
+        List<JsonWebKey> published = new ArrayList<>();
+        published.add(publicJwk(signingKey));
+        config.retiredSigningKeyFiles().orElse(List.of()).forEach(file -> published.add(publicJwk(read(file))));
+        this.publicKeys = new JsonWebKeySet(published);
+    }
+
+    /** The id of the current signing key. */
+    public String keyId() {
+        return signingKey.getKeyId();
+    }
+
+    public PublicKey publicKey() {
+        return signingKey.getPublicKey();
+    }
+
+    /** A compact JWS (EdDSA) over {@code payload}. */
+    public String sign(byte[] payload) {
+        return jws(payload, false);
+    }
+
+    /** A compact JWS with detached payload ({@code header..signature}, RFC 7515 appendix F) over {@code payload}. */
+    public String signDetached(byte[] payload) {
+        return jws(payload, true);
+    }
+
+    /** The raw Ed25519 signature (64 bytes) over {@code message}, for C2SP signed notes. */
+    public byte[] signRaw(byte[] message) {
+        try {
+            java.security.Signature signature = java.security.Signature.getInstance("Ed25519");
+            signature.initSign(signingKey.getPrivateKey());
+            signature.update(message);
+            return signature.sign();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new KeyMaterialException("Ed25519 signing failed", e);
+        }
+    }
+
+    /** The JWKS that verifies everything the gateway signs: the current key and retired ones. */
+    public Map<String, Object> jwks() {
+        List<Map<String, Object>> keys = new ArrayList<>();
+        for (JsonWebKey key : publicKeys.getJsonWebKeys()) {
+            keys.add(key.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        }
+        return Map.of("keys", keys);
+    }
+
+    private String jws(byte[] payload, boolean detached) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.EDDSA);
+        jws.setKeyIdHeaderValue(signingKey.getKeyId());
+        jws.setKey(signingKey.getPrivateKey());
+        jws.setPayloadBytes(payload);
+        try {
+            return detached ? jws.getDetachedContentCompactSerialization() : jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new KeyMaterialException("EdDSA signing failed", e);
+        }
+    }
+
+    private static OctetKeyPairJsonWebKey load(KeysConfig config) {
+        if (config.signingKeyFile().isPresent()) {
+            return read(config.signingKeyFile().get());
+        }
+        Path generated = KeyFiles.requireGenerationDirectory(config, "tipline.keys.signing-key-file")
+                .resolve(GENERATED_FILE);
+        if (!Files.exists(generated)) {
+            KeyFiles.writePrivate(generated, generate().toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+            LOGGER.infof("Generated an Ed25519 signing key in %s", generated);
+        }
+        return read(generated);
+    }
+
+    static OctetKeyPairJsonWebKey generate() {
+        try {
+            return OkpJwkGenerator.generateJwk(OctetKeyPairJsonWebKey.SUBTYPE_ED25519);
+        } catch (JoseException e) {
+            throw new KeyMaterialException("Could not generate an Ed25519 key", e);
+        }
+    }
+
+    private static OctetKeyPairJsonWebKey read(Path file) {
+        try {
+            JsonWebKey jwk = JsonWebKey.Factory.newJwk(Files.readString(file, StandardCharsets.UTF_8));
+            if (!(jwk instanceof OctetKeyPairJsonWebKey okp)
+                    || !OctetKeyPairJsonWebKey.SUBTYPE_ED25519.equals(okp.getSubtype())
+                    || okp.getPrivateKey() == null) {
+                throw new KeyMaterialException("Signing key file " + file + " is not an Ed25519 private JWK");
+            }
+            okp.setKeyId(okp.calculateBase64urlEncodedThumbprint("SHA-256"));
+            okp.setAlgorithm(AlgorithmIdentifiers.EDDSA);
+            okp.setUse("sig");
+            return okp;
+        } catch (IOException | JoseException e) {
+            throw new KeyMaterialException("Could not read signing key file " + file, e);
+        }
+    }
+
+    private static JsonWebKey publicJwk(OctetKeyPairJsonWebKey key) {
+        try {
+            JsonWebKey copy = JsonWebKey.Factory.newJwk(key.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+            copy.setKeyId(key.getKeyId());
+            copy.setAlgorithm(AlgorithmIdentifiers.EDDSA);
+            copy.setUse("sig");
+            return copy;
+        } catch (JoseException e) {
+            throw new KeyMaterialException("Could not publish signing key " + key.getKeyId(), e);
+        }
+    }
+}
