@@ -2,9 +2,12 @@ package org.tipline.gateway.delivery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +30,22 @@ public class DeliveryRepository {
             }
             insert.executeBatch();
         }
+    }
+
+    /** The delivery state of a report at each of its destinations, in destination order. */
+    public List<DeliveryStatus> ofReport(Connection connection, UUID reportId) throws SQLException {
+        List<DeliveryStatus> statuses = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT destination, state, forwarded_at,"
+                + " acknowledged_at, external_reference, reason FROM delivery WHERE report_id = ? ORDER BY destination")) {
+            select.setObject(1, reportId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    statuses.add(new DeliveryStatus(row.getString(1), row.getString(2), Sql.getInstant(row, 3),
+                            Sql.getInstant(row, 4), row.getString(5), row.getString(6)));
+                }
+            }
+        }
+        return statuses;
     }
 
     /** PENDING becomes FORWARDED; a delivery already acknowledged only gains its forwarding time. */

@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
         // Keys not configured otherwise are generated once and kept with the stack's state.
         config.put("tipline.keys.generate-missing", "true");
         config.put("tipline.keys.directory", directory.resolve("keys").toString());
+        config.put("tipline.evidence.directory", directory.resolve("evidence").toString());
         return config;
     }
 

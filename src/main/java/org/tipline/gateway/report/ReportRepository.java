@@ -5,8 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,22 +33,34 @@ public class ReportRepository {
     }
 
     /** Inserts a new report with its encrypted content. */
-    public void insert(Connection connection, Report report, ReportDocument document) throws SQLException {
+    public void insert(Connection connection, Report report, ReportDocument document, boolean batched)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO report (" + COLUMNS
-                + ", content_digest, content_key_id, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindMetadata(insert, report);
+                + ", content_digest, content_key_id, content, batched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, report.id());
+            insert.setString(2, report.platformId());
+            insert.setString(3, report.state().name());
+            insert.setString(4, report.incidentType());
+            insert.setInt(5, report.priority().rank());
+            Sql.setInstant(insert, 6, report.openedAt());
+            Sql.setInstant(insert, 7, report.updatedAt());
+            Sql.setInstant(insert, 8, report.submittedAt());
+            Sql.setInstant(insert, 9, report.expiresAt());
             insert.setBytes(10, document.digest());
             insert.setString(11, cipher.activeKeyId());
             insert.setBytes(12, cipher.encrypt(document.canonicalBytes(), associatedData(report.id())));
+            insert.setBoolean(13, batched);
             insert.executeUpdate();
         }
     }
 
-    /** The report with {@code id}, locked for update when {@code forUpdate}. */
-    public Optional<Report> find(Connection connection, UUID id, boolean forUpdate) throws SQLException {
+    /** The report with {@code id} if it belongs to {@code platformId}; locked for update when {@code forUpdate}. */
+    public Optional<Report> findOwned(Connection connection, UUID id, String platformId, boolean forUpdate)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM report WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+                + " FROM report WHERE id = ? AND platform_id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
             select.setObject(1, id);
+            select.setString(2, platformId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(map(row)) : Optional.empty();
             }
@@ -82,6 +97,39 @@ public class ReportRepository {
         }
     }
 
+    /** Freezes a finished report with its destinations and receipt. */
+    public void submit(Connection connection, Report submitted, List<String> destinations, String receipt)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE report SET state = 'SUBMITTED',"
+                + " updated_at = ?, submitted_at = ?, expires_at = NULL, destinations = ?, receipt = ? WHERE id = ?")) {
+            Sql.setInstant(update, 1, submitted.updatedAt());
+            Sql.setInstant(update, 2, submitted.submittedAt());
+            update.setArray(3, connection.createArrayOf("text", destinations.toArray()));
+            update.setString(4, receipt);
+            update.setObject(5, submitted.id());
+            update.executeUpdate();
+        }
+    }
+
+    /** The receipt of a submitted report. */
+    public Optional<String> receipt(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT receipt FROM report WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The decrypted content of one report. */
+    public ReportDocument content(Connection connection, UUID id) throws SQLException {
+        ReportDocument document = contents(connection, List.of(id)).get(id);
+        if (document == null) {
+            throw new ReportNotFoundException(id);
+        }
+        return document;
+    }
+
     /** The decrypted content of the given reports, by id. */
     public Map<UUID, ReportDocument> contents(Connection connection, Collection<UUID> ids) throws SQLException {
         Map<UUID, ReportDocument> contents = new HashMap<>();
@@ -99,16 +147,64 @@ public class ReportRepository {
         return contents;
     }
 
-    private static void bindMetadata(PreparedStatement statement, Report report) throws SQLException {
-        statement.setObject(1, report.id());
-        statement.setString(2, report.platformId());
-        statement.setString(3, report.state().name());
-        statement.setString(4, report.incidentType());
-        statement.setInt(5, report.priority().rank());
-        Sql.setInstant(statement, 6, report.openedAt());
-        Sql.setInstant(statement, 7, report.updatedAt());
-        Sql.setInstant(statement, 8, report.submittedAt());
-        Sql.setInstant(statement, 9, report.expiresAt());
+    /**
+     * A page of a platform's reports, newest first, after the {@code before} id when given: up to {@code limit + 1}
+     * rows, the extra one telling the caller that another page follows.
+     */
+    public List<Report> list(Connection connection, String platformId, ReportQuery query) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM report WHERE platform_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(platformId));
+        if (query.state() != null) {
+            sql.append(" AND state = ?");
+            parameters.add(query.state().name());
+        }
+        if (query.from() != null) {
+            sql.append(" AND opened_at >= ?");
+            parameters.add(query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND opened_at < ?");
+            parameters.add(query.to());
+        }
+        if (query.before() != null) {
+            sql.append(" AND id < ?");
+            parameters.add(query.before());
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        parameters.add(query.limit() + 1);
+        List<Report> reports = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object parameter = parameters.get(i);
+                if (parameter instanceof Instant instant) {
+                    Sql.setInstant(select, i + 1, instant);
+                } else {
+                    select.setObject(i + 1, parameter);
+                }
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    reports.add(map(row));
+                }
+            }
+        }
+        return reports;
+    }
+
+    /** Locks up to {@code limit} open reports whose expiry has passed, skipping ones another instance holds. */
+    public List<Report> lockExpired(Connection connection, Instant now, int limit) throws SQLException {
+        List<Report> due = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM report"
+                + " WHERE state = 'OPEN' AND expires_at <= ? ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            Sql.setInstant(select, 1, now);
+            select.setInt(2, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    due.add(map(row));
+                }
+            }
+        }
+        return due;
     }
 
     static Report map(ResultSet row) throws SQLException {

@@ -1,5 +1,9 @@
 package org.tipline.gateway.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +13,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
 import org.tipline.gateway.delivery.DeliveryRepository;
+import org.tipline.gateway.delivery.DeliveryStatus;
 import org.tipline.gateway.delivery.MessageKind;
 import org.tipline.gateway.delivery.OutboxMessage;
 import org.tipline.gateway.delivery.OutboxRelay;
@@ -17,60 +23,241 @@ import org.tipline.gateway.delivery.OutboxRepository;
 import org.tipline.gateway.delivery.Topics;
 import org.tipline.gateway.platform.Ids;
 import org.tipline.gateway.platform.db.Database;
+import org.tipline.gateway.platform.errors.UnprocessableException;
+import org.tipline.gateway.platform.errors.Violation;
+import org.tipline.gateway.platform.errors.ViolationCode;
+import org.tipline.gateway.platform.idempotency.Idempotency;
+import org.tipline.gateway.platform.idempotency.IdempotencyKey;
+import org.tipline.gateway.platform.idempotency.Outcome;
+import org.tipline.gateway.report.ReportCodes.FileAnnotation;
+import org.tipline.gateway.report.ReportCodes.FileRelevance;
+import org.tipline.gateway.report.ReportResults.Opened;
+import org.tipline.gateway.report.ReportResults.Retracted;
+import org.tipline.gateway.report.ReportResults.Submitted;
 import org.tipline.gateway.routing.Router;
 
-/** The report lifecycle; every change commits with its outbox rows in one transaction before it is answered. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The report lifecycle: OPEN, then SUBMITTED, RETRACTED or EXPIRED. Every change commits in one transaction with its
+ * idempotency key, delivery and outbox rows before it is answered; a report another platform owns is "not found".
+ */
 @ApplicationScoped
 public class ReportService {
 
+    private static final Logger LOGGER = Logger.getLogger(ReportService.class);
     private static final Duration OPEN_FOR = Duration.ofHours(24);
     private static final Duration IDLE_FOR = Duration.ofHours(1);
 
     private final Database database;
+    private final Idempotency idempotency;
     private final ReportRepository reports;
+    private final FileRepository files;
     private final DeliveryRepository deliveries;
     private final OutboxRepository outbox;
     private final Router router;
     private final Topics topics;
+    private final ReceiptSigner receipts;
     private final OutboxRelay relay;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    ReportService(Database database, ReportRepository reports, DeliveryRepository deliveries, OutboxRepository outbox,
-            Router router, Topics topics, OutboxRelay relay, Clock clock) {
+    ReportService(Database database, Idempotency idempotency, ReportRepository reports, FileRepository files,
+            DeliveryRepository deliveries, OutboxRepository outbox, Router router, Topics topics,
+            ReceiptSigner receipts, OutboxRelay relay, ObjectMapper json, Clock clock) {
         this.database = database;
+        this.idempotency = idempotency;
         this.reports = reports;
+        this.files = files;
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.router = router;
         this.topics = topics;
+        this.receipts = receipts;
         this.relay = relay;
+        this.json = json;
         this.clock = clock;
     }
 
-    /** Opens a report and, when {@code finish}, submits it in the same transaction. */
-    public Submission open(String platformId, ReportDocument document, String incidentType, Priority priority,
-            boolean finish) {
-        Instant now = clock.instant();
-        UUID id = Ids.uuidV7(clock);
-        Report opened = new Report(id, platformId, ReportState.OPEN, incidentType, priority, now, now, null,
-                expiry(now, now));
-        Submission submission = database.inTransaction(connection -> {
-            reports.insert(connection, opened, document);
-            if (!finish) {
-                return new Submission(opened, List.of());
-            }
-            Report submitted = new Report(id, platformId, ReportState.SUBMITTED, incidentType, priority, now, now,
-                    now, null);
-            reports.updateState(connection, submitted);
-            List<String> destinations = router.route();
-            deliveries.insertPending(connection, id, destinations);
-            outbox.enqueue(connection, messages(submitted, destinations, now));
-            return new Submission(submitted, destinations);
+    /** Opens a report (201). */
+    public Outcome<Opened> open(String platformId, IdempotencyKey key, byte[] digest, ReportDocument document) {
+        return database.inTransaction(connection -> idempotency.once(connection, key, digest, 201, Opened.class,
+                () -> {
+                    Report opened = insertOpen(connection, platformId, document);
+                    return new Opened(opened.id(), opened.state(), opened.expiresAt());
+                }));
+    }
+
+    /** Opens and finishes a report in one transaction (202). */
+    public Outcome<Submitted> openAndFinish(String platformId, IdempotencyKey key, byte[] digest,
+            ReportDocument document) {
+        Outcome<Submitted> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
+                202, Submitted.class, () -> submit(connection, insertOpen(connection, platformId, document),
+                        document)));
+        relay.wakeUp();
+        return outcome;
+    }
+
+    /** Finishes an open report: final validation, routing, receipt, queued for forwarding (202). */
+    public Outcome<Submitted> finish(String platformId, IdempotencyKey key, byte[] digest, UUID reportId) {
+        Outcome<Submitted> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
+                202, Submitted.class, () -> {
+                    Report report = openReport(connection, platformId, reportId, "finish");
+                    return submit(connection, report, reports.content(connection, reportId));
+                }));
+        relay.wakeUp();
+        return outcome;
+    }
+
+    /** Retracts an open report (200); a submitted one cannot be retracted. */
+    public Outcome<Retracted> retract(String platformId, IdempotencyKey key, byte[] digest, UUID reportId) {
+        return database.inTransaction(connection -> idempotency.once(connection, key, digest, 200, Retracted.class,
+                () -> {
+                    Report report = openReport(connection, platformId, reportId, "retract");
+                    Instant now = clock.instant();
+                    reports.updateState(connection, new Report(report.id(), report.platformId(),
+                            ReportState.RETRACTED, report.incidentType(), report.priority(), report.openedAt(), now,
+                            null, null));
+                    return new Retracted(report.id(), ReportState.RETRACTED);
+                }));
+    }
+
+    /** A report's state, files and per-destination delivery. */
+    public ReportStatus status(String platformId, UUID reportId) {
+        return database.withConnection(connection -> {
+            Report report = reports.findOwned(connection, reportId, platformId, false)
+                    .orElseThrow(() -> new ReportNotFoundException(reportId));
+            List<DeliveryStatus> delivery = deliveries.ofReport(connection, reportId);
+            return new ReportStatus(report, files.ofReport(connection, reportId), delivery);
         });
-        if (!submission.destinations().isEmpty()) {
-            relay.wakeUp();
+    }
+
+    /** A page of the platform's reports, newest first. */
+    public List<Report> list(String platformId, ReportQuery query) {
+        return database.withConnection(connection -> reports.list(connection, platformId, query));
+    }
+
+    /** The signed receipt of a submitted report. */
+    public String receipt(String platformId, UUID reportId) {
+        return database.withConnection(connection -> {
+            Report report = reports.findOwned(connection, reportId, platformId, false)
+                    .orElseThrow(() -> new ReportNotFoundException(reportId));
+            if (report.state() != ReportState.SUBMITTED) {
+                throw new ReportStateException("Report " + reportId + " is " + report.state()
+                        + "; only submitted reports have a receipt");
+            }
+            return reports.receipt(connection, reportId).orElseThrow();
+        });
+    }
+
+    /** Moves open reports whose time has run out to EXPIRED; returns how many. */
+    public int expireDue(int limit) {
+        return database.inTransaction(connection -> {
+            Instant now = clock.instant();
+            List<Report> due = reports.lockExpired(connection, now, limit);
+            for (Report report : due) {
+                reports.updateState(connection, expired(report, now));
+            }
+            return due.size();
+        });
+    }
+
+    /**
+     * The open report for a change by the platform: locked, extended by NCMEC's idle rule. An open report past its
+     * expiry is expired on the spot and the change refused.
+     */
+    Report lockOpenForChange(Connection connection, String platformId, UUID reportId, String action)
+            throws SQLException {
+        Report report = openReport(connection, platformId, reportId, action);
+        Instant now = clock.instant();
+        Report touched = new Report(report.id(), report.platformId(), report.state(), report.incidentType(),
+                report.priority(), report.openedAt(), now, null, expiry(report.openedAt(), now));
+        reports.updateState(connection, touched);
+        return touched;
+    }
+
+    /** Adds an uploaded file to an open report, in the caller's transaction. */
+    public void attachFile(Connection connection, String platformId, ReportFile file) throws SQLException {
+        lockOpenForChange(connection, platformId, file.reportId(), "add a file to");
+        files.insert(connection, file);
+    }
+
+    /** Sets an uploaded file's details while its report is open. */
+    public void setFileDetails(Connection connection, String platformId, UUID reportId, UUID fileId,
+            ReportDocument details, FileRelevance relevance, java.util.Set<FileAnnotation> annotations)
+            throws SQLException {
+        lockOpenForChange(connection, platformId, reportId, "change a file of");
+        ReportFile file = files.find(connection, fileId).filter(f -> f.reportId().equals(reportId))
+                .orElseThrow(() -> new ReportNotFoundException("file " + fileId));
+        files.setDetails(connection, file.id(), details, relevance, annotations, clock.instant());
+    }
+
+    private Report insertOpen(Connection connection, String platformId, ReportDocument document)
+            throws SQLException {
+        ReportFacts facts = ReportFacts.of(tree(document));
+        Instant now = clock.instant();
+        Report opened = new Report(Ids.uuidV7(clock), platformId, ReportState.OPEN, facts.incidentType(),
+                facts.priority(), now, now, null, expiry(now, now));
+        reports.insert(connection, opened, document, facts.batched());
+        return opened;
+    }
+
+    private Report openReport(Connection connection, String platformId, UUID reportId, String action)
+            throws SQLException {
+        Report report = reports.findOwned(connection, reportId, platformId, true)
+                .orElseThrow(() -> new ReportNotFoundException(reportId));
+        Instant now = clock.instant();
+        if (report.state() == ReportState.OPEN && !report.expiresAt().isAfter(now)) {
+            reports.updateState(connection, expired(report, now));
+            LOGGER.infof("Report %s expired when the platform tried to %s it", reportId, action);
+            throw new ReportStateException("Report " + reportId + " has expired; open a new report");
         }
-        return submission;
+        if (report.state() != ReportState.OPEN) {
+            throw new ReportStateException("Cannot " + action + " report " + reportId + ": it is " + report.state());
+        }
+        return report;
+    }
+
+    private Submitted submit(Connection connection, Report open, ReportDocument document) throws SQLException {
+        ReportFacts facts = ReportFacts.of(tree(document));
+        List<ReportFile> reportFiles = files.ofReport(connection, open.id());
+        checkBatch(facts, reportFiles);
+        List<String> destinations = router.route();
+        Instant now = clock.instant();
+        Report submitted = new Report(open.id(), open.platformId(), ReportState.SUBMITTED, open.incidentType(),
+                open.priority(), open.openedAt(), now, now, null);
+        String receipt = receipts.sign(submitted, document.digest(), reportFiles, destinations);
+        reports.submit(connection, submitted, destinations, receipt);
+        deliveries.insertPending(connection, open.id(), destinations);
+        outbox.enqueue(connection, messages(submitted, destinations, now));
+        return new Submitted(open.id(), ReportState.SUBMITTED, now, destinations, receipt);
+    }
+
+    /** Batched mode: exactly one file, annotated VIRAL and/or POTENTIAL_MEME, relevance REPORTED. */
+    private static void checkBatch(ReportFacts facts, List<ReportFile> reportFiles) {
+        if (!facts.batched()) {
+            return;
+        }
+        if (reportFiles.size() != 1) {
+            throw new UnprocessableException("A batched report needs exactly one file", List.of(new Violation(
+                    "/files", ViolationCode.BATCH_FILE_COUNT, "a batched report must have exactly one file, has "
+                            + reportFiles.size())));
+        }
+        ReportFile file = reportFiles.get(0);
+        List<Violation> violations = new ArrayList<>();
+        if (!file.annotations().contains(FileAnnotation.VIRAL)
+                && !file.annotations().contains(FileAnnotation.POTENTIAL_MEME)) {
+            violations.add(new Violation("/files/0/annotations", ViolationCode.BATCH_FILE_NOT_ELIGIBLE,
+                    "the file of a batched report must be annotated VIRAL and/or POTENTIAL_MEME"));
+        }
+        if (file.relevance() != FileRelevance.REPORTED) {
+            violations.add(new Violation("/files/0/relevance", ViolationCode.BATCH_FILE_NOT_ELIGIBLE,
+                    "the file of a batched report must have relevance REPORTED"));
+        }
+        if (!violations.isEmpty()) {
+            throw new UnprocessableException("The batched report's file is not eligible", violations);
+        }
     }
 
     private List<OutboxMessage> messages(Report report, List<String> destinations, Instant now) {
@@ -83,14 +270,23 @@ public class ReportService {
         return messages;
     }
 
+    private JsonNode tree(ReportDocument document) {
+        try {
+            return json.readTree(document.canonicalBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("A stored report document is not JSON", e);
+        }
+    }
+
+    private static Report expired(Report report, Instant now) {
+        return new Report(report.id(), report.platformId(), ReportState.EXPIRED, report.incidentType(),
+                report.priority(), report.openedAt(), now, null, null);
+    }
+
     /** NCMEC's rule: an open report expires at max(24 h after opening, 1 h after the last change). */
     static Instant expiry(Instant openedAt, Instant lastChange) {
         Instant a = openedAt.plus(OPEN_FOR);
         Instant b = lastChange.plus(IDLE_FOR);
         return a.isAfter(b) ? a : b;
-    }
-
-    /** A committed report and the destinations it was queued for. */
-    public record Submission(Report report, List<String> destinations) {
     }
 }

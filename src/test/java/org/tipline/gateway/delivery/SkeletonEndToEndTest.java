@@ -13,13 +13,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.tipline.gateway.support.SyntheticReports;
+import org.tipline.gateway.support.TestApi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
@@ -31,12 +32,9 @@ class SkeletonEndToEndTest {
     @Test
     void submittedReportArrivesOnTheDestinationTopic() throws Exception {
         // Given
-        String body = """
-                {"incident": {"type": "CHILD_SEXUAL_ABUSE_MATERIAL", "occurredAt": "2026-01-02T03:04:05Z"},
-                 "reporter": {"reportingPerson": {"emails": [{"address": "trust-and-safety@example.com"}]}}}
-                """;
+        String platform = TestApi.newPlatform();
         // When
-        String reportId = given().contentType("application/json").body(body)
+        String reportId = TestApi.as(platform).contentType("application/json").body(SyntheticReports.minimal())
                 .post("/v1/reports?finish=true")
                 .then().statusCode(202).extract().path("reportId");
         // Then

@@ -1,7 +1,10 @@
 package org.tipline.gateway.support;
 
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+
+import org.tipline.gateway.security.ApiKeys;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -10,7 +13,10 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        return new HashMap<>(TestStack.get().configOverrides());
+        Map<String, String> config = new HashMap<>(TestStack.get().configOverrides());
+        config.put("tipline.security.bootstrap-admin-key-sha256",
+                HexFormat.of().formatHex(ApiKeys.hash(TestStack.ADMIN_KEY)));
+        return config;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.tipline.gateway.localstack.LocalStack;
+import org.tipline.gateway.security.ApiKeys;
 
 /**
  * The local stack the whole test run shares: started on first use, stopped when the test JVM exits, its state in a
@@ -19,6 +20,8 @@ import org.tipline.gateway.localstack.LocalStack;
 public final class TestStack {
 
     private static final String STARTED_PROPERTY = "tipline.test-stack.directory";
+    /** The admin key registered through {@code tipline.security.bootstrap-admin-key-sha256}. */
+    public static final String ADMIN_KEY = ApiKeys.generate();
     private static LocalStack stack;
 
     private TestStack() {

@@ -94,6 +94,25 @@ public class ContentCipher {
         }
     }
 
+    /**
+     * Wraps {@code sink} so that what is written is stored encrypted with the active key, in 64 KiB authenticated
+     * segments bound to {@code associatedData}. Closing the stream seals the last segment.
+     */
+    public java.io.OutputStream encryptingStream(java.io.OutputStream sink, byte[] associatedData)
+            throws java.io.IOException {
+        return SegmentedAead.encrypting(keys.get(activeKeyId), associatedData, sink);
+    }
+
+    /** Reads what {@link #encryptingStream} wrote with key {@code keyId}; an IOException if it was tampered with. */
+    public java.io.InputStream decryptingStream(String keyId, java.io.InputStream source, byte[] associatedData)
+            throws java.io.IOException {
+        SecretKeySpec key = keys.get(keyId);
+        if (key == null) {
+            throw new KeyMaterialException("Content key " + keyId + " is not configured");
+        }
+        return SegmentedAead.decrypting(key, associatedData, source);
+    }
+
     private static SecretKeySpec aesKey(String id, String base64) {
         byte[] bytes;
         try {

@@ -1,0 +1,91 @@
+package org.tipline.gateway.evidence;
+
+import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.tipline.gateway.intake.ReportMapper;
+import org.tipline.gateway.intake.model.FileDetailsRequest;
+import org.tipline.gateway.platform.idempotency.IdempotencyKey;
+import org.tipline.gateway.platform.idempotency.Outcome;
+import org.tipline.gateway.platform.json.RequestReader;
+import org.tipline.gateway.report.ReportCodes.FileAnnotation;
+import org.tipline.gateway.report.ReportNotFoundException;
+import org.tipline.gateway.security.Caller;
+import org.tipline.gateway.security.Role;
+
+/** {@code /v1/reports/{id}/files}: evidence uploads (streamed, never buffered whole) and their details. */
+@Path("/v1/reports/{id}/files")
+@RolesAllowed(Role.Names.PLATFORM)
+@Produces(MediaType.APPLICATION_JSON)
+public class FileResource {
+
+    private static final int MAX_DETAILS_BYTES = 256 * 1024;
+
+    @Inject
+    Caller caller;
+
+    private final EvidenceService service;
+    private final ReportMapper mapper;
+    private final RequestReader reader;
+
+    FileResource(EvidenceService service, ReportMapper mapper, RequestReader reader) {
+        this.service = service;
+        this.mapper = mapper;
+        this.reader = reader;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Response upload(@PathParam("id") String id, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @HeaderParam("X-Media-Type") String declaredMediaType, InputStream body, @Context UriInfo uri) {
+        IdempotencyKey key = IdempotencyKey.of(caller.idempotencyOwner(), idempotencyKey);
+        String mediaType = declaredMediaType == null || declaredMediaType.isBlank()
+                ? MediaType.APPLICATION_OCTET_STREAM
+                : declaredMediaType.strip();
+        Outcome<EvidenceService.Uploaded> outcome = service.upload(caller.platformId(), key, uri.getPath(),
+                uuid(id), mediaType.length() > 255 ? mediaType.substring(0, 255) : mediaType, body);
+        Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.result());
+        if (outcome.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @PUT
+    @Path("/{fileId}/details")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response details(@PathParam("id") String id, @PathParam("fileId") String fileId, InputStream body) {
+        FileDetailsRequest details = reader.read(body, FileDetailsRequest.class, MAX_DETAILS_BYTES).value();
+        Set<FileAnnotation> annotations = details.annotations() == null
+                ? EnumSet.noneOf(FileAnnotation.class)
+                : EnumSet.copyOf(details.annotations().isEmpty()
+                        ? EnumSet.noneOf(FileAnnotation.class)
+                        : details.annotations());
+        service.setDetails(caller.platformId(), uuid(id), uuid(fileId), mapper.toDocument(details),
+                details.effectiveRelevance(), annotations);
+        return Response.ok(java.util.Map.of("fileId", uuid(fileId), "detailsSet", true)).build();
+    }
+
+    private static java.util.UUID uuid(String value) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ReportNotFoundException(value.length() > 64 ? value.substring(0, 64) : value);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.tipline.gateway.intake;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.tipline.gateway.platform.errors.MalformedRequestException;
+import org.tipline.gateway.platform.errors.Violation;
+import org.tipline.gateway.platform.errors.ViolationCode;
+import org.tipline.gateway.report.ReportNotFoundException;
+
+/** Strict parsing of query and path parameters: a bad value is a 400 naming the parameter, never a 404 or 500. */
+final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    static boolean flag(String name, String value) {
+        if (value == null || value.isEmpty() || "false".equals(value)) {
+            return false;
+        }
+        if ("true".equals(value)) {
+            return true;
+        }
+        throw bad(name, "must be true or false");
+    }
+
+    static Instant timestamp(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw bad(name, "must be an RFC 3339 timestamp with an offset");
+        }
+    }
+
+    static int limit(String value, int fallback, int max) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad("limit", "must be an integer from 1 to " + max);
+    }
+
+    static <E extends Enum<E>> E code(String name, String value, Class<E> type) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw bad(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** A report id from the path; anything that is not a UUID names no report (404). */
+    static UUID reportId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ReportNotFoundException(value.length() > 64 ? value.substring(0, 64) : value);
+        }
+    }
+
+    private static MalformedRequestException bad(String name, String message) {
+        return new MalformedRequestException("Invalid query parameter " + name,
+                List.of(new Violation("", ViolationCode.INVALID_FORMAT, "query parameter " + name + ": " + message)));
+    }
+}

@@ -1,0 +1,119 @@
+package org.tipline.gateway.platform.idempotency;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.tipline.gateway.platform.db.Sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs an operation at most once per idempotency key, inside the caller's transaction. The key row is inserted
+ * first: a concurrent request with the same key waits on it until the first commits (and then replays its result) or
+ * rolls back (and then runs itself); a wait longer than {@link #LOCK_TIMEOUT} is answered 409. A replay with another
+ * request digest fails with {@link IdempotencyKeyReusedException}.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Idempotency(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Work whose result is stored for replay. */
+    @FunctionalInterface
+    public interface Work<T> {
+
+        T run() throws SQLException;
+    }
+
+    public <T> Outcome<T> once(Connection connection, IdempotencyKey key, byte[] requestDigest, int status,
+            Class<T> resultType, Work<T> work) throws SQLException {
+        try (Statement timeout = connection.createStatement()) {
+            timeout.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+        }
+        if (claim(connection, key, requestDigest, status)) {
+            T result = work.run();
+            store(connection, key, result);
+            return new Outcome<>(result, status, false);
+        }
+        return replay(connection, key, requestDigest, resultType);
+    }
+
+    private boolean claim(Connection connection, IdempotencyKey key, byte[] digest, int status) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_key (owner, key,"
+                + " request_digest, status, result, created_at) VALUES (?, ?, ?, ?, '{}'::jsonb, ?)"
+                + " ON CONFLICT (owner, key) DO NOTHING")) {
+            insert.setString(1, key.owner());
+            insert.setString(2, key.key());
+            insert.setBytes(3, digest);
+            insert.setInt(4, status);
+            Sql.setInstant(insert, 5, clock.instant());
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new IdempotencyKeyInFlightException();
+            }
+            throw e;
+        }
+    }
+
+    private void store(Connection connection, IdempotencyKey key, Object result) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE idempotency_key SET result = ?::jsonb WHERE owner = ? AND key = ?")) {
+            update.setString(1, json.writeValueAsString(result));
+            update.setString(2, key.owner());
+            update.setString(3, key.key());
+            update.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("An idempotent result could not be serialized", e);
+        }
+    }
+
+    private <T> Outcome<T> replay(Connection connection, IdempotencyKey key, byte[] digest, Class<T> resultType)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT request_digest, status, result::text"
+                + " FROM idempotency_key WHERE owner = ? AND key = ?")) {
+            select.setString(1, key.owner());
+            select.setString(2, key.key());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IdempotencyKeyInFlightException();
+                }
+                if (!MessageDigest.isEqual(row.getBytes(1), digest)) {
+                    throw new IdempotencyKeyReusedException();
+                }
+                return new Outcome<>(json.readValue(row.getString(3), resultType), row.getInt(2), true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("A stored idempotent result could not be read", e);
+        }
+    }
+
+    /** Deletes keys older than {@code retention}; returns how many. */
+    public int purgeOlderThan(Connection connection, Duration retention) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM idempotency_key WHERE created_at < ?")) {
+            Sql.setInstant(delete, 1, clock.instant().minus(retention));
+            return delete.executeUpdate();
+        }
+    }
+}

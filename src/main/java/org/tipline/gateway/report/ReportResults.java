@@ -1,0 +1,25 @@
+package org.tipline.gateway.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What lifecycle operations return; stored with idempotency keys and replayed, so identifiers only. */
+public final class ReportResults {
+
+    private ReportResults() {
+    }
+
+    /** A report was opened. */
+    public record Opened(UUID reportId, ReportState state, Instant expiresAt) {
+    }
+
+    /** A report was finished: routed, frozen, queued for forwarding, with its signed receipt. */
+    public record Submitted(UUID reportId, ReportState state, Instant submittedAt, List<String> destinations,
+            String receipt) {
+    }
+
+    /** A report was retracted. */
+    public record Retracted(UUID reportId, ReportState state) {
+    }
+}
