@@ -25,7 +25,7 @@ import org.tipline.gateway.platform.idempotency.Outcome;
 import org.tipline.gateway.platform.json.RequestReader;
 import org.tipline.gateway.report.ReportCodes.FileAnnotation;
 import org.tipline.gateway.report.ReportNotFoundException;
-import org.tipline.gateway.security.Caller;
+import org.tipline.gateway.security.CurrentCaller;
 import org.tipline.gateway.security.Role;
 
 /** {@code /v1/reports/{id}/files}: evidence uploads (streamed, never buffered whole) and their details. */
@@ -37,7 +37,7 @@ public class FileResource {
     private static final int MAX_DETAILS_BYTES = 256 * 1024;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     private final EvidenceService service;
     private final ReportMapper mapper;
@@ -53,11 +53,11 @@ public class FileResource {
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Response upload(@PathParam("id") String id, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @HeaderParam("X-Media-Type") String declaredMediaType, InputStream body, @Context UriInfo uri) {
-        IdempotencyKey key = IdempotencyKey.of(caller.idempotencyOwner(), idempotencyKey);
+        IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         String mediaType = declaredMediaType == null || declaredMediaType.isBlank()
                 ? MediaType.APPLICATION_OCTET_STREAM
                 : declaredMediaType.strip();
-        Outcome<EvidenceService.Uploaded> outcome = service.upload(caller.platformId(), key, uri.getPath(),
+        Outcome<EvidenceService.Uploaded> outcome = service.upload(caller.get().platformId(), key, uri.getPath(),
                 uuid(id), mediaType.length() > 255 ? mediaType.substring(0, 255) : mediaType, body);
         Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.result());
         if (outcome.replayed()) {
@@ -76,7 +76,7 @@ public class FileResource {
                 : EnumSet.copyOf(details.annotations().isEmpty()
                         ? EnumSet.noneOf(FileAnnotation.class)
                         : details.annotations());
-        service.setDetails(caller.platformId(), uuid(id), uuid(fileId), mapper.toDocument(details),
+        service.setDetails(caller.get().platformId(), uuid(id), uuid(fileId), mapper.toDocument(details),
                 details.effectiveRelevance(), annotations);
         return Response.ok(java.util.Map.of("fileId", uuid(fileId), "detailsSet", true)).build();
     }

@@ -41,7 +41,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public class ReportMapper {
 
     private final ObjectMapper documents = new ObjectMapper().registerModule(new JavaTimeModule())
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL))
+
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DATES_WITH_CONTEXT_TIME_ZONE);
     private final ObjectMapper json;

@@ -26,7 +26,7 @@ import org.tipline.gateway.platform.json.RequestReader;
 import org.tipline.gateway.report.ReportQuery;
 import org.tipline.gateway.report.ReportService;
 import org.tipline.gateway.report.ReportState;
-import org.tipline.gateway.security.Caller;
+import org.tipline.gateway.security.CurrentCaller;
 import org.tipline.gateway.security.Role;
 
 /** {@code /v1/reports}: platforms open, finish, retract and read their reports. Thin: convert, call, convert. */
@@ -38,7 +38,7 @@ public class ReportResource {
     static final String REPLAYED = "Idempotent-Replayed";
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     private final ReportService service;
     private final ReportMapper mapper;
@@ -56,16 +56,17 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response open(InputStream body, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @QueryParam("finish") String finish, @Context UriInfo uri) {
-        IdempotencyKey key = IdempotencyKey.of(caller.idempotencyOwner(), idempotencyKey);
+        IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         boolean andFinish = QueryParameters.flag("finish", finish);
         RequestReader.Parsed<ReportRequest> request = reader.read(body, ReportRequest.class, config.maxBodyBytes());
         byte[] digest = RequestDigest.ofJson("POST", uri.getPath(), uri.getRequestUri().getRawQuery(),
                 request.bytes());
         if (andFinish) {
-            var outcome = service.openAndFinish(caller.platformId(), key, digest, mapper.toDocument(request.value()));
+            var outcome = service.openAndFinish(caller.get().platformId(), key, digest,
+                    mapper.toDocument(request.value()));
             return answer(outcome, mapper.toResponse(outcome.result()), outcome.result().reportId());
         }
-        var outcome = service.open(caller.platformId(), key, digest, mapper.toDocument(request.value()));
+        var outcome = service.open(caller.get().platformId(), key, digest, mapper.toDocument(request.value()));
         return answer(outcome, mapper.toResponse(outcome.result()), outcome.result().reportId());
     }
 
@@ -73,8 +74,8 @@ public class ReportResource {
     @Path("/{id}/finish")
     public Response finish(@PathParam("id") String id, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
-        IdempotencyKey key = IdempotencyKey.of(caller.idempotencyOwner(), idempotencyKey);
-        var outcome = service.finish(caller.platformId(), key, emptyBodyDigest(uri),
+        IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
+        var outcome = service.finish(caller.get().platformId(), key, emptyBodyDigest(uri),
                 QueryParameters.reportId(id));
         return answer(outcome, mapper.toResponse(outcome.result()), null);
     }
@@ -83,8 +84,8 @@ public class ReportResource {
     @Path("/{id}/retract")
     public Response retract(@PathParam("id") String id, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
-        IdempotencyKey key = IdempotencyKey.of(caller.idempotencyOwner(), idempotencyKey);
-        var outcome = service.retract(caller.platformId(), key, emptyBodyDigest(uri),
+        IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
+        var outcome = service.retract(caller.get().platformId(), key, emptyBodyDigest(uri),
                 QueryParameters.reportId(id));
         return answer(outcome, mapper.toResponse(outcome.result()), null);
     }
@@ -92,7 +93,7 @@ public class ReportResource {
     @GET
     @Path("/{id}")
     public ReportResponses.ReportStatusResponse get(@PathParam("id") String id) {
-        return mapper.toResponse(service.status(caller.platformId(), QueryParameters.reportId(id)));
+        return mapper.toResponse(service.status(caller.get().platformId(), QueryParameters.reportId(id)));
     }
 
     @GET
@@ -102,7 +103,7 @@ public class ReportResource {
         ReportQuery query = new ReportQuery(QueryParameters.code("state", state, ReportState.class),
                 QueryParameters.timestamp("from", from), QueryParameters.timestamp("to", to), Cursors.decode(cursor),
                 size);
-        return mapper.toPage(service.list(caller.platformId(), query), size);
+        return mapper.toPage(service.list(caller.get().platformId(), query), size);
     }
 
     @GET
@@ -110,7 +111,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, "application/jose"})
     public Response receipt(@PathParam("id") String id, @HeaderParam("Accept") String accept) {
         var reportId = QueryParameters.reportId(id);
-        String receipt = service.receipt(caller.platformId(), reportId);
+        String receipt = service.receipt(caller.get().platformId(), reportId);
         if (accept != null && accept.contains("application/jose") && !accept.contains(MediaType.APPLICATION_JSON)) {
             return Response.ok(receipt, "application/jose").build();
         }

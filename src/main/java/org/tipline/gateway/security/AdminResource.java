@@ -43,7 +43,7 @@ public class AdminResource {
     private static final int MAX_BODY_BYTES = 16 * 1024;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     private final CredentialService service;
     private final RequestReader reader;
@@ -75,7 +75,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response registerPlatform(InputStream body, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
-        IdempotencyKey key = IdempotencyKey.of(caller.idempotencyOwner(), idempotencyKey);
+        IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var request = reader.read(body, PlatformRequest.class, MAX_BODY_BYTES);
         PlatformRequest platform = request.value();
         Outcome<PlatformRecord> outcome = service.registerPlatform(key, digest(uri, request.bytes()), platform.id(),
@@ -95,10 +95,10 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createCredential(InputStream body, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
-        IdempotencyKey key = IdempotencyKey.of(caller.idempotencyOwner(), idempotencyKey);
+        IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var request = reader.read(body, CredentialRequest.class, MAX_BODY_BYTES);
         CredentialRequest credential = checkBindings(request.value());
-        var outcome = service.create(caller.credentialId().toString(), key, digest(uri, request.bytes()),
+        var outcome = service.create(caller.get().credentialId().toString(), key, digest(uri, request.bytes()),
                 credential.role(), credential.platformId(), credential.destinations(), credential.label());
         CredentialService.Created created = outcome.result();
         String note = created.key() == null ? "The key was shown only in the first answer to this request" : null;
@@ -116,7 +116,7 @@ public class AdminResource {
     @Path("/credentials/{id}")
     public Response revoke(@PathParam("id") String id) {
         try {
-            service.revoke(caller.credentialId().toString(), UUID.fromString(id));
+            service.revoke(caller.get().credentialId().toString(), UUID.fromString(id));
         } catch (IllegalArgumentException e) {
             throw new ReportNotFoundException("credential");
         }

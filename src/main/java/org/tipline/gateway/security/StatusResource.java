@@ -22,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public class StatusResource {
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Inject
     Clock clock;
@@ -39,7 +39,7 @@ public class StatusResource {
     @GET
     @RolesAllowed({Role.Names.PLATFORM, Role.Names.INTAKE, Role.Names.AUDITOR, Role.Names.ADMIN})
     public Status status() {
-        return new Status(caller.credentialId(), List.of(caller.role().id()), caller.platformId(),
-                caller.destinations(), clock.instant(), version);
+        return new Status(caller.get().credentialId(), List.of(caller.get().role().id()), caller.get().platformId(),
+                caller.get().destinations(), clock.instant(), version);
     }
 }

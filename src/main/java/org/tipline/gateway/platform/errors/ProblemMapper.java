@@ -21,8 +21,22 @@ public class ProblemMapper {
     private static final Logger LOGGER = Logger.getLogger(ProblemMapper.class);
     private static final String RETRY_AFTER_SECONDS = "5";
 
+    /**
+     * Security and JAX-RS exceptions have mappers of their own in Quarkus, which answer without a problem document;
+     * naming them here, at a higher priority, routes them through the one table too.
+     */
+    @ServerExceptionMapper(priority = 1, value = {io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.UnauthorizedException.class, io.quarkus.security.ForbiddenException.class,
+            jakarta.ws.rs.WebApplicationException.class, jakarta.ws.rs.NotFoundException.class,
+            jakarta.ws.rs.NotAllowedException.class, jakarta.ws.rs.NotSupportedException.class,
+            jakarta.ws.rs.NotAcceptableException.class, jakarta.ws.rs.BadRequestException.class})
+    public Response securityOrJaxRs(ContainerRequestContext request, Throwable error) {
+        return toProblem(request, error);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response toProblem(ContainerRequestContext request, Throwable error) {
+
         ProblemType type = ErrorTable.typeOf(error);
         String path = request.getUriInfo().getRequestUri().getRawPath();
         if (type.status() >= 500) {

@@ -1,0 +1,114 @@
+package org.tipline.gateway.platform.errors;
+
+import org.junit.jupiter.api.Test;
+import org.tipline.gateway.support.SyntheticReports;
+import org.tipline.gateway.support.TestApi;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tipline.gateway.support.Problems.assertProblem;
+
+/** Every error is a problem document; credentials are checked; request ids are echoed. */
+@QuarkusTest
+class ProblemDocumentTest {
+
+    @Test
+    void noCredentialIs401WithAChallenge() {
+        // When
+        Response response = given().contentType("application/json").body(SyntheticReports.minimal())
+                .header("Idempotency-Key", "k1").post("/v1/reports");
+        // Then
+        assertProblem(response, 401);
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void unknownKeyIs401() {
+        // When
+        Response response = given().header("Authorization", "Bearer tlk_not-a-real-key").get("/v1/status");
+        // Then
+        assertProblem(response, 401);
+    }
+
+    @Test
+    void revokedKeyIs401() {
+        // Given
+        String key = TestApi.newKey("auditor");
+        String id = given().header("Authorization", "Bearer " + key).get("/v1/status").then().statusCode(200)
+                .extract().path("principal");
+        TestApi.asAdmin().delete("/v1/admin/credentials/" + id).then().statusCode(204);
+        // When
+        Response response = given().header("Authorization", "Bearer " + key).get("/v1/status");
+        // Then
+        assertProblem(response, 401);
+    }
+
+    @Test
+    void wrongRoleIs403() {
+        // Given
+        String auditor = TestApi.newKey("auditor");
+        // When
+        Response response = TestApi.as(auditor).contentType("application/json").body(SyntheticReports.minimal())
+                .post("/v1/reports");
+        // Then
+        assertProblem(response, 403);
+    }
+
+    @Test
+    void unknownPathIs404() {
+        assertProblem(TestApi.as(TestApi.newPlatform()).get("/v1/nothing-here"), 404);
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        assertProblem(TestApi.as(TestApi.newPlatform()).delete("/v1/reports"), 405);
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        // When
+        Response response = TestApi.as(TestApi.newPlatform()).contentType("text/plain")
+                .body(SyntheticReports.minimal()).post("/v1/reports");
+        // Then
+        assertProblem(response, 415);
+    }
+
+    @Test
+    void missingIdempotencyKeyIs400() {
+        // When
+        Response response = given().header("Authorization", "Bearer " + TestApi.newPlatform())
+                .contentType("application/json").body(SyntheticReports.minimal()).post("/v1/reports");
+        // Then
+        assertProblem(response, 400);
+        assertThat(response.jsonPath().getString("type")).isEqualTo("urn:tipline:problem:malformed-request");
+    }
+
+    @Test
+    void clientRequestIdIsEchoed() {
+        // When
+        Response response = given().header("X-Request-Id", "client-chosen-id-42").get("/v1/status");
+        // Then
+        assertThat(response.header("X-Request-Id")).isEqualTo("client-chosen-id-42");
+        assertThat(response.jsonPath().getString("requestId")).isEqualTo("client-chosen-id-42");
+    }
+
+    @Test
+    void unusableRequestIdIsReplaced() {
+        // When
+        Response response = given().header("X-Request-Id", "has spaces and <tags>").get("/v1/status");
+        // Then
+        assertThat(response.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void successfulAnswersCarryARequestId() {
+        // When
+        Response response = given().get("/v1/keys");
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.header("X-Request-Id")).isNotBlank();
+    }
+}
