@@ -57,15 +57,15 @@ public class EvidenceService {
                 .getBytes(StandardCharsets.UTF_8));
         byte[] digest = RequestDigest.of("POST", path, "", bodyDigest);
         try {
-            Outcome<Uploaded> outcome = database.inTransaction(connection -> idempotency.once(connection, key,
-                    digest, 201, Uploaded.class, () -> {
+            Outcome<Uploaded> outcome = reports.expiringIfDue(() -> database.inTransaction(connection -> idempotency
+                    .once(connection, key, digest, 201, Uploaded.class, () -> {
                         ReportFile file = new ReportFile(fileId, reportId, stored.sizeBytes(), stored.md5(),
                                 stored.sha1(), stored.sha256(), mediaType, stored.keyId(), clock.instant(),
                                 FileRelevance.REPORTED, EnumSet.noneOf(FileAnnotation.class), false);
                         reports.attachFile(connection, platformId, file);
                         return new Uploaded(fileId, file.sizeBytes(), file.md5Hex(), file.sha1Hex(),
                                 file.sha256Hex(), mediaType);
-                    }));
+                    })));
             if (outcome.replayed()) {
                 store.discard(fileId);
             }
@@ -79,10 +79,10 @@ public class EvidenceService {
     /** Sets the details of a file of an open report. */
     public void setDetails(String platformId, UUID reportId, UUID fileId, ReportDocument details,
             FileRelevance relevance, java.util.Set<FileAnnotation> annotations) {
-        database.inTransaction(connection -> {
+        reports.expiringIfDue(() -> database.inTransaction(connection -> {
             reports.setFileDetails(connection, platformId, reportId, fileId, details, relevance, annotations);
             return null;
-        });
+        }));
     }
 
     private static String hex(byte[] bytes) {

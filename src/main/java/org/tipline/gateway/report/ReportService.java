@@ -101,26 +101,26 @@ public class ReportService {
 
     /** Finishes an open report: final validation, routing, receipt, queued for forwarding (202). */
     public Outcome<Submitted> finish(String platformId, IdempotencyKey key, byte[] digest, UUID reportId) {
-        Outcome<Submitted> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
-                202, Submitted.class, () -> {
+        Outcome<Submitted> outcome = expiringIfDue(() -> database.inTransaction(connection -> idempotency.once(
+                connection, key, digest, 202, Submitted.class, () -> {
                     Report report = openReport(connection, platformId, reportId, "finish");
                     return submit(connection, report, reports.content(connection, reportId));
-                }));
+                })));
         relay.wakeUp();
         return outcome;
     }
 
     /** Retracts an open report (200); a submitted one cannot be retracted. */
     public Outcome<Retracted> retract(String platformId, IdempotencyKey key, byte[] digest, UUID reportId) {
-        return database.inTransaction(connection -> idempotency.once(connection, key, digest, 200, Retracted.class,
-                () -> {
+        return expiringIfDue(() -> database.inTransaction(connection -> idempotency.once(connection, key, digest, 200,
+                Retracted.class, () -> {
                     Report report = openReport(connection, platformId, reportId, "retract");
                     Instant now = clock.instant();
                     reports.updateState(connection, new Report(report.id(), report.platformId(),
                             ReportState.RETRACTED, report.incidentType(), report.priority(), report.openedAt(), now,
                             null, null));
                     return new Retracted(report.id(), ReportState.RETRACTED);
-                }));
+                })));
     }
 
     /** A report's state, files and per-destination delivery. */
@@ -149,6 +149,27 @@ public class ReportService {
             }
             return reports.receipt(connection, reportId).orElseThrow();
         });
+    }
+
+    /**
+     * Runs a change of an open report; if the report turns out to have expired, the change was rolled back, so the
+     * expiry is committed on its own before the 409 is answered.
+     */
+    public <T> T expiringIfDue(java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (ReportExpiredException e) {
+            database.inTransaction(connection -> {
+                Instant now = clock.instant();
+                for (Report report : reports.findAll(connection, List.of(e.reportId())).values()) {
+                    if (report.state() == ReportState.OPEN && !report.expiresAt().isAfter(now)) {
+                        reports.updateState(connection, expired(report, now));
+                    }
+                }
+                return null;
+            });
+            throw e;
+        }
     }
 
     /** Moves open reports whose time has run out to EXPIRED; returns how many. */
@@ -209,9 +230,8 @@ public class ReportService {
                 .orElseThrow(() -> new ReportNotFoundException(reportId));
         Instant now = clock.instant();
         if (report.state() == ReportState.OPEN && !report.expiresAt().isAfter(now)) {
-            reports.updateState(connection, expired(report, now));
-            LOGGER.infof("Report %s expired when the platform tried to %s it", reportId, action);
-            throw new ReportStateException("Report " + reportId + " has expired; open a new report");
+            LOGGER.infof("Report %s had expired when the platform tried to %s it", reportId, action);
+            throw new ReportExpiredException(reportId);
         }
         if (report.state() != ReportState.OPEN) {
             throw new ReportStateException("Cannot " + action + " report " + reportId + ": it is " + report.state());

@@ -14,7 +14,10 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(TestStack.get().configOverrides());
+        // Small enough for a test to exceed without moving gigabytes.
+        config.put("tipline.evidence.max-file-bytes", String.valueOf(8 * 1024 * 1024));
         config.put("tipline.security.bootstrap-admin-key-sha256",
+
                 HexFormat.of().formatHex(ApiKeys.hash(TestStack.ADMIN_KEY)));
         return config;
     }
