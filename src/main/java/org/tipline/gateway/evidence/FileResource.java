@@ -18,6 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.gateway.intake.ReportMapper;
 import org.tipline.gateway.intake.model.FileDetailsRequest;
 import org.tipline.gateway.platform.idempotency.IdempotencyKey;
@@ -30,6 +38,7 @@ import org.tipline.gateway.security.Role;
 
 /** {@code /v1/reports/{id}/files}: evidence uploads (streamed, never buffered whole) and their details. */
 @Path("/v1/reports/{id}/files")
+@Tag(name = "evidence")
 @RolesAllowed(Role.Names.PLATFORM)
 @Produces(MediaType.APPLICATION_JSON)
 public class FileResource {
@@ -51,8 +60,13 @@ public class FileResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    public Response upload(@PathParam("id") String id, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
-            @HeaderParam("X-Media-Type") String declaredMediaType, InputStream body, @Context UriInfo uri) {
+    @Operation(summary = "Upload one evidence file to an open report; streamed, hashed, encrypted at rest")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Stored and attached", content = @Content(schema = @Schema(implementation = EvidenceService.Uploaded.class)))
+    public Response upload(@PathParam("id") String id,
+            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Parameter(description = "The file's media type as the platform knows it (default application/octet-stream)") @HeaderParam("X-Media-Type") String declaredMediaType,
+            @Parameter(hidden = true) InputStream body, @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         String mediaType = declaredMediaType == null || declaredMediaType.isBlank()
                 ? MediaType.APPLICATION_OCTET_STREAM
@@ -69,7 +83,11 @@ public class FileResource {
     @PUT
     @Path("/{fileId}/details")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response details(@PathParam("id") String id, @PathParam("fileId") String fileId, InputStream body) {
+    @Operation(summary = "Set the details of a file of an open report (replaces earlier details)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileDetailsRequest.class)))
+    @APIResponse(responseCode = "200", description = "Details set")
+    public Response details(@PathParam("id") String id, @PathParam("fileId") String fileId,
+            @Parameter(hidden = true) InputStream body) {
         FileDetailsRequest details = reader.read(body, FileDetailsRequest.class, MAX_DETAILS_BYTES).value();
         Set<FileAnnotation> annotations = details.annotations() == null
                 ? EnumSet.noneOf(FileAnnotation.class)

@@ -18,6 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.gateway.intake.model.ReportRequest;
 import org.tipline.gateway.platform.idempotency.IdempotencyKey;
 import org.tipline.gateway.platform.idempotency.Outcome;
@@ -31,6 +39,7 @@ import org.tipline.gateway.security.Role;
 
 /** {@code /v1/reports}: platforms open, finish, retract and read their reports. Thin: convert, call, convert. */
 @Path("/v1/reports")
+@Tag(name = "reports")
 @RolesAllowed(Role.Names.PLATFORM)
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
@@ -54,8 +63,14 @@ public class ReportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response open(InputStream body, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
-            @QueryParam("finish") String finish, @Context UriInfo uri) {
+    @Operation(summary = "Open a report; with finish=true, open and submit it in one call")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportRequest.class)))
+    @APIResponse(responseCode = "201", description = "Opened (committed); Location names the report", content = @Content(schema = @Schema(implementation = ReportResponses.OpenedResponse.class)))
+    @APIResponse(responseCode = "202", description = "Opened and submitted (finish=true), with the signed receipt", content = @Content(schema = @Schema(implementation = ReportResponses.SubmittedResponse.class)))
+    public Response open(@Parameter(hidden = true) InputStream body,
+            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Parameter(description = "true to submit at once", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("finish") String finish,
+            @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         boolean andFinish = QueryParameters.flag("finish", finish);
         RequestReader.Parsed<ReportRequest> request = reader.read(body, ReportRequest.class, config.maxBodyBytes());
@@ -72,7 +87,10 @@ public class ReportResource {
 
     @POST
     @Path("/{id}/finish")
-    public Response finish(@PathParam("id") String id, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+    @Operation(summary = "Finish an open report: final validation, routing, signed receipt, queued for forwarding")
+    @APIResponse(responseCode = "202", description = "Submitted", content = @Content(schema = @Schema(implementation = ReportResponses.SubmittedResponse.class)))
+    public Response finish(@PathParam("id") String id,
+            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var outcome = service.finish(caller.get().platformId(), key, emptyBodyDigest(uri),
@@ -82,7 +100,10 @@ public class ReportResource {
 
     @POST
     @Path("/{id}/retract")
-    public Response retract(@PathParam("id") String id, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+    @Operation(summary = "Retract an open report")
+    @APIResponse(responseCode = "200", description = "Retracted", content = @Content(schema = @Schema(implementation = ReportResponses.RetractedResponse.class)))
+    public Response retract(@PathParam("id") String id,
+            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var outcome = service.retract(caller.get().platformId(), key, emptyBodyDigest(uri),
@@ -92,13 +113,19 @@ public class ReportResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "A report's state, files and per-destination delivery (no content)")
     public ReportResponses.ReportStatusResponse get(@PathParam("id") String id) {
         return mapper.toResponse(service.status(caller.get().platformId(), QueryParameters.reportId(id)));
     }
 
     @GET
-    public ReportResponses.ReportPage list(@QueryParam("state") String state, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    @Operation(summary = "The platform's reports, newest first, metadata only, with cursor pagination")
+    public ReportResponses.ReportPage list(
+            @Parameter(description = "Only reports in this state", schema = @Schema(implementation = ReportState.class)) @QueryParam("state") String state,
+            @Parameter(description = "Opened at or after (RFC 3339)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Opened before (RFC 3339)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") String limit) {
         int size = QueryParameters.limit(limit, 50, ReportQuery.MAX_LIMIT);
         ReportQuery query = new ReportQuery(QueryParameters.code("state", state, ReportState.class),
                 QueryParameters.timestamp("from", from), QueryParameters.timestamp("to", to), Cursors.decode(cursor),
@@ -109,6 +136,10 @@ public class ReportResource {
     @GET
     @Path("/{id}/receipt")
     @Produces({MediaType.APPLICATION_JSON, "application/jose"})
+    @Operation(summary = "The signed receipt: JSON with the decoded payload, or the compact JWS (Accept: application/jose)")
+    @APIResponse(responseCode = "200", description = "The receipt", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponses.ReceiptResponse.class)),
+            @Content(mediaType = "application/jose", schema = @Schema(type = SchemaType.STRING))})
     public Response receipt(@PathParam("id") String id, @HeaderParam("Accept") String accept) {
         var reportId = QueryParameters.reportId(id);
         String receipt = service.receipt(caller.get().platformId(), reportId);

@@ -23,6 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.gateway.platform.errors.UnprocessableException;
 import org.tipline.gateway.platform.errors.Violation;
 import org.tipline.gateway.platform.errors.ViolationCode;
@@ -36,6 +43,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** {@code /v1/admin}: platforms and credentials (role {@code admin}). */
 @Path("/v1/admin")
+@Tag(name = "admin")
 @RolesAllowed(Role.Names.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -73,7 +81,11 @@ public class AdminResource {
     @POST
     @Path("/platforms")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response registerPlatform(InputStream body, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+    @Operation(summary = "Register a platform and the reporting regimes it is under")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PlatformRequest.class)))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = PlatformRecord.class)))
+    public Response registerPlatform(@Parameter(hidden = true) InputStream body,
+            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var request = reader.read(body, PlatformRequest.class, MAX_BODY_BYTES);
@@ -93,7 +105,11 @@ public class AdminResource {
     @POST
     @Path("/credentials")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createCredential(InputStream body, @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+    @Operation(summary = "Create an API key; the key is in this answer only")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CredentialRequest.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CredentialResponse.class)))
+    public Response createCredential(@Parameter(hidden = true) InputStream body,
+            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var request = reader.read(body, CredentialRequest.class, MAX_BODY_BYTES);
@@ -114,6 +130,8 @@ public class AdminResource {
 
     @DELETE
     @Path("/credentials/{id}")
+    @Operation(summary = "Revoke a credential at once")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id) {
         try {
             service.revoke(caller.get().credentialId().toString(), UUID.fromString(id));

@@ -11,6 +11,8 @@ import org.tipline.gateway.platform.crypto.SigningKeys;
 
 /** {@code GET /v1/keys}: the JWKS that verifies receipts, forwarded envelopes and audit tree heads. No auth. */
 @Path("/v1/keys")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "credentials")
+@org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet
 public class KeysResource {
 
     private final SigningKeys keys;

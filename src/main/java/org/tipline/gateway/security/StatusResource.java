@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** {@code GET /v1/status}: checks a credential and tells who it is. */
 @Path("/v1/status")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "credentials")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
