@@ -1,6 +1,7 @@
 package org.tipline.gateway.delivery;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,8 +22,26 @@ public interface DeliveryConfig {
     /** The outbox relay. */
     Relay relay();
 
+    /** Base URL receivers reach the gateway at, to make file links in envelopes absolute (relative otherwise). */
+    Optional<@Pattern(regexp = "https?://\\S+") String> publicBaseUrl();
+
     /** Creating the topics at start-up. */
     Topics topics();
+
+    /** The acknowledgement consumer. */
+    Acks acks();
+
+    /** The consumer of {@code <prefix>.intake.acks}. */
+    interface Acks {
+
+        /** Consume acknowledgements in this instance (the group shares the partitions among instances). */
+        @WithDefault("true")
+        boolean consume();
+
+        /** Consumer group of the gateway's instances. */
+        @WithDefault("tipline-gateway")
+        String groupId();
+    }
 
     /** The outbox relay that publishes committed messages. */
     interface Relay {

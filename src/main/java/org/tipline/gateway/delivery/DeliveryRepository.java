@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,14 +50,47 @@ public class DeliveryRepository {
     }
 
     /** PENDING becomes FORWARDED; a delivery already acknowledged only gains its forwarding time. */
-    public void markForwarded(Connection connection, UUID reportId, String destination, Instant at)
-            throws SQLException {
+    public void markForwarded(Connection connection, Collection<OutboxMessage> sent, Instant at) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET"
                 + " state = CASE WHEN state = 'PENDING' THEN 'FORWARDED' ELSE state END,"
                 + " forwarded_at = COALESCE(forwarded_at, ?) WHERE report_id = ? AND destination = ?")) {
-            Sql.setInstant(update, 1, at);
-            update.setObject(2, reportId);
-            update.setString(3, destination);
+            for (OutboxMessage message : sent) {
+                Sql.setInstant(update, 1, at);
+                update.setObject(2, message.reportId());
+                update.setString(3, message.destination());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** The delivery of a report to a destination, locked until the transaction ends. */
+    public Optional<DeliveryStatus> lock(Connection connection, UUID reportId, String destination) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT destination, state, forwarded_at,"
+                + " acknowledged_at, external_reference, reason FROM delivery WHERE report_id = ? AND destination = ?"
+                + " FOR UPDATE")) {
+            select.setObject(1, reportId);
+            select.setString(2, destination);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new DeliveryStatus(row.getString(1), row.getString(2),
+                                Sql.getInstant(row, 3), Sql.getInstant(row, 4), row.getString(5), row.getString(6)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** Records the receiver's verdict. */
+    public void acknowledge(Connection connection, UUID reportId, String destination, String state, Instant at,
+            String externalReference, String reason) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET state = ?,"
+                + " acknowledged_at = ?, external_reference = ?, reason = ? WHERE report_id = ? AND destination = ?")) {
+            update.setString(1, state);
+            Sql.setInstant(update, 2, at);
+            update.setString(3, externalReference);
+            update.setString(4, reason);
+            update.setObject(5, reportId);
+            update.setString(6, destination);
             update.executeUpdate();
         }
     }

@@ -34,10 +34,13 @@ public record Envelope(int schemaVersion, UUID messageId, MessageKind kind, UUID
         files = files == null ? List.of() : List.copyOf(files);
     }
 
-    /** The unsigned envelope for an outbox message about {@code report}, carrying {@code content}. */
+    /**
+     * The unsigned envelope for an outbox message about {@code report}: {@code content} is the report for kind REPORT,
+     * the supplement or escalation otherwise; the priority is the message's (an escalation's new priority).
+     */
     public static Envelope from(OutboxMessage message, Report report, JsonNode content, List<FileReference> files) {
         return new Envelope(SCHEMA_VERSION, message.messageId(), message.kind(), report.id(), message.destination(),
-                report.priority(), report.platformId(), report.submittedAt(), content, files, null);
+                message.priority(), report.platformId(), report.submittedAt(), content, files, null);
     }
 
     public Envelope withSignature(String detachedJws) {
@@ -45,9 +48,9 @@ public record Envelope(int schemaVersion, UUID messageId, MessageKind kind, UUID
                 report, files, detachedJws);
     }
 
-    /** An evidence file of the report, fetched by the receiver from {@code href}. */
+    /** An evidence file, fetched by the receiver from {@code href}; {@code details} as the platform set them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FileReference(UUID fileId, long sizeBytes, String sha256, String md5, String mediaType,
-            String href) {
+            String href, JsonNode details) {
     }
 }

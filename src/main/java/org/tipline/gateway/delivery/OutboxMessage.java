@@ -10,9 +10,10 @@ import org.tipline.gateway.report.Priority;
  * A message committed to the outbox with the change that caused it, waiting for the relay.
  *
  * @param id queue position, assigned by the ledger (0 before insert)
+ * @param additionId the supplement or escalation carried, for those kinds; otherwise null
  */
 public record OutboxMessage(long id, UUID messageId, UUID reportId, String destination, String topic,
-        MessageKind kind, Priority priority, Instant createdAt, int attempts) {
+        MessageKind kind, Priority priority, UUID additionId, Instant createdAt, int attempts) {
 
     public OutboxMessage {
         Objects.requireNonNull(messageId, "messageId");

@@ -1,20 +1,17 @@
 package org.tipline.gateway.delivery;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,13 +24,9 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 import org.tipline.gateway.platform.db.Database;
-import org.tipline.gateway.report.Report;
-import org.tipline.gateway.report.ReportDocument;
-import org.tipline.gateway.report.ReportRepository;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -51,13 +44,13 @@ public class OutboxRelay {
 
     private final Database database;
     private final OutboxRepository outbox;
-    private final ReportRepository reports;
     private final DeliveryRepository deliveries;
+    private final EnvelopeFactory envelopes;
     private final EnvelopeCodec codec;
     private final KafkaClients kafka;
     private final DeliveryConfig config;
-    private final ObjectMapper json;
     private final Instance<RelayListener> listeners;
+    private final MeterRegistry metrics;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
 
@@ -65,18 +58,18 @@ public class OutboxRelay {
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
-    OutboxRelay(Database database, OutboxRepository outbox, ReportRepository reports, DeliveryRepository deliveries,
-            EnvelopeCodec codec, KafkaClients kafka, DeliveryConfig config, ObjectMapper json,
-            Instance<RelayListener> listeners, Clock clock) {
+    OutboxRelay(Database database, OutboxRepository outbox, DeliveryRepository deliveries, EnvelopeFactory envelopes,
+            EnvelopeCodec codec, KafkaClients kafka, DeliveryConfig config, Instance<RelayListener> listeners,
+            MeterRegistry metrics, Clock clock) {
         this.database = database;
         this.outbox = outbox;
-        this.reports = reports;
         this.deliveries = deliveries;
+        this.envelopes = envelopes;
         this.codec = codec;
         this.kafka = kafka;
         this.config = config;
-        this.json = json;
         this.listeners = listeners;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -139,9 +132,7 @@ public class OutboxRelay {
             if (!published.sent().isEmpty()) {
                 listeners.forEach(listener -> listener.afterPublish(published.sent()));
                 outbox.delete(connection, published.sent().stream().map(OutboxMessage::id).toList());
-                for (OutboxMessage message : published.sent()) {
-                    deliveries.markForwarded(connection, message.reportId(), message.destination(), clock.instant());
-                }
+                deliveries.markForwarded(connection, published.sent(), clock.instant());
             }
             if (!published.failed().isEmpty()) {
                 outbox.recordFailure(connection, published.failed().stream().map(OutboxMessage::id).toList(),
@@ -149,6 +140,7 @@ public class OutboxRelay {
             }
             return published;
         });
+        result.sent().forEach(this::recordForwarded);
         if (!result.failed().isEmpty()) {
             throw new RelayException(result.failed().size() + " messages not acknowledged: " + result.error(),
                     result.sent().size());
@@ -157,15 +149,12 @@ public class OutboxRelay {
     }
 
     private Published publish(Connection connection, List<OutboxMessage> batch) throws SQLException {
-        Set<UUID> reportIds = batch.stream().map(OutboxMessage::reportId).collect(Collectors.toSet());
-        Map<UUID, Report> metadata = reports.findAll(connection, reportIds);
-        Map<UUID, ReportDocument> contents = reports.contents(connection, reportIds);
+        List<Envelope> built = envelopes.build(connection, batch);
         List<Future<RecordMetadata>> futures = new ArrayList<>();
         String error = null;
-        for (OutboxMessage message : batch) {
+        for (int i = 0; i < batch.size(); i++) {
             try {
-                futures.add(producer.send(record(message, metadata.get(message.reportId()),
-                        contents.get(message.reportId()))));
+                futures.add(producer.send(record(batch.get(i), built.get(i))));
             } catch (KafkaException e) {
                 error = describe(e);
                 break; // the broker is unreachable: do not wait max.block.ms for each remaining message
@@ -178,7 +167,7 @@ public class OutboxRelay {
             try {
                 futures.get(i).get(config.relay().deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 sent.add(batch.get(i));
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 failed.add(batch.get(i));
                 error = describe(e.getCause() == null ? e : e.getCause());
             } catch (InterruptedException e) {
@@ -190,14 +179,7 @@ public class OutboxRelay {
         return new Published(sent, failed, error);
     }
 
-    private ProducerRecord<String, byte[]> record(OutboxMessage message, Report report, ReportDocument content) {
-        JsonNode tree;
-        try {
-            tree = json.readTree(content.canonicalBytes());
-        } catch (IOException e) {
-            throw new IllegalStateException("Stored report content of " + report.id() + " is not JSON", e);
-        }
-        Envelope envelope = Envelope.from(message, report, tree, List.of());
+    private ProducerRecord<String, byte[]> record(OutboxMessage message, Envelope envelope) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("tipline-kind", bytes(message.kind().name()));
         headers.add("tipline-schema-version", bytes(String.valueOf(Envelope.SCHEMA_VERSION)));
@@ -206,6 +188,14 @@ public class OutboxRelay {
         headers.add("tipline-message-id", bytes(message.messageId().toString()));
         return new ProducerRecord<>(message.topic(), null, message.reportId().toString(), codec.encode(envelope),
                 headers);
+    }
+
+    private void recordForwarded(OutboxMessage message) {
+        Timer.builder("tipline.delivery.forward.latency").description("From commit to the broker's acknowledgement")
+                .tag("lane", message.priority().isUrgent() ? "urgent" : "normal").publishPercentileHistogram()
+                .register(metrics).record(Duration.between(message.createdAt(), clock.instant()));
+        metrics.counter("tipline.delivery.forwarded", "destination", message.destination(), "kind",
+                message.kind().name()).increment();
     }
 
     private void idle(Duration duration) {
@@ -220,7 +210,7 @@ public class OutboxRelay {
     }
 
     private static byte[] bytes(String value) {
-        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String describe(Throwable e) {

@@ -21,7 +21,7 @@ public class OutboxRepository {
     /** Queues messages in the caller's transaction. */
     public void enqueue(Connection connection, Collection<OutboxMessage> messages) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (message_id, report_id,"
-                + " destination, topic, kind, priority, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " destination, topic, kind, priority, created_at, addition_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (OutboxMessage message : messages) {
                 insert.setObject(1, message.messageId());
                 insert.setObject(2, message.reportId());
@@ -30,6 +30,7 @@ public class OutboxRepository {
                 insert.setString(5, message.kind().name());
                 insert.setInt(6, message.priority().rank());
                 Sql.setInstant(insert, 7, message.createdAt());
+                insert.setObject(8, message.additionId());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -43,7 +44,7 @@ public class OutboxRepository {
     public List<OutboxMessage> claim(Connection connection, int limit) throws SQLException {
         List<OutboxMessage> claimed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, message_id, report_id, destination,"
-                + " topic, kind, priority, created_at, attempts FROM outbox ORDER BY priority, id LIMIT ?"
+                + " topic, kind, priority, created_at, attempts, addition_id FROM outbox ORDER BY priority, id LIMIT ?"
                 + " FOR UPDATE SKIP LOCKED")) {
             select.setInt(1, limit);
             try (ResultSet row = select.executeQuery()) {
@@ -51,7 +52,8 @@ public class OutboxRepository {
                     claimed.add(new OutboxMessage(row.getLong(1), row.getObject(2, UUID.class),
                             row.getObject(3, UUID.class), row.getString(4), row.getString(5),
                             MessageKind.valueOf(row.getString(6)), Priority.ofRank(row.getInt(7)),
-                            Sql.getInstant(row, 8), row.getInt(9)));
+                            row.getObject(10, UUID.class), Sql.getInstant(row, 8), row.getInt(9)));
+
                 }
             }
         }

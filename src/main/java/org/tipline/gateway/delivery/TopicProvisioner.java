@@ -14,7 +14,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
-import org.tipline.gateway.routing.RoutingConfig;
+import org.tipline.gateway.routing.Destination;
+import org.tipline.gateway.routing.RoutingTable;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -30,9 +31,9 @@ public class TopicProvisioner {
     private final KafkaClients kafka;
     private final DeliveryConfig config;
     private final Topics topics;
-    private final RoutingConfig routing;
+    private final RoutingTable routing;
 
-    TopicProvisioner(KafkaClients kafka, DeliveryConfig config, Topics topics, RoutingConfig routing) {
+    TopicProvisioner(KafkaClients kafka, DeliveryConfig config, Topics topics, RoutingTable routing) {
         this.kafka = kafka;
         this.config = config;
         this.topics = topics;
@@ -50,7 +51,7 @@ public class TopicProvisioner {
     /** The topics the gateway writes or reads. */
     List<String> names() {
         List<String> names = new ArrayList<>();
-        for (String destination : routing.defaultDestinations()) {
+        for (Destination destination : routing.destinations()) {
             names.add(topics.intake(destination, false));
             names.add(topics.intake(destination, true));
         }

@@ -2,6 +2,8 @@ package org.tipline.gateway.delivery;
 
 import jakarta.inject.Singleton;
 
+import org.tipline.gateway.routing.Destination;
+
 /** Topic names of the Kafka contract (API.md), under the configured prefix. */
 @Singleton
 public class Topics {
@@ -12,9 +14,10 @@ public class Topics {
         this.prefix = config.topicPrefix();
     }
 
-    /** {@code <prefix>.intake.<destination>}, or its {@code .urgent} lane. */
-    public String intake(String destination, boolean urgent) {
-        return prefix + ".intake." + destination + (urgent ? ".urgent" : "");
+    /** The destination's topic ({@code <prefix>.intake.<id>} unless configured), or its {@code .urgent} lane. */
+    public String intake(Destination destination, boolean urgent) {
+        String topic = destination.topic() != null ? destination.topic() : prefix + ".intake." + destination.id();
+        return topic + (urgent ? ".urgent" : "");
     }
 
     /** Where intake systems publish acknowledgements. */

@@ -59,10 +59,10 @@ public class EvidenceService {
         try {
             Outcome<Uploaded> outcome = reports.expiringIfDue(() -> database.inTransaction(connection -> idempotency
                     .once(connection, key, digest, 201, Uploaded.class, () -> {
-                        ReportFile file = new ReportFile(fileId, reportId, stored.sizeBytes(), stored.md5(),
-                                stored.sha1(), stored.sha256(), mediaType, stored.keyId(), clock.instant(),
-                                FileRelevance.REPORTED, EnumSet.noneOf(FileAnnotation.class), false);
-                        reports.attachFile(connection, platformId, file);
+                        ReportFile file = reports.attachFile(connection, platformId, new ReportFile(fileId, reportId,
+                                stored.sizeBytes(), stored.md5(), stored.sha1(), stored.sha256(), mediaType,
+                                stored.keyId(), clock.instant(), FileRelevance.REPORTED,
+                                EnumSet.noneOf(FileAnnotation.class), false, false, null));
                         return new Uploaded(fileId, file.sizeBytes(), file.md5Hex(), file.sha1Hex(),
                                 file.sha256Hex(), mediaType);
                     })));

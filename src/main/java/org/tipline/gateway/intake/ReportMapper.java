@@ -62,6 +62,17 @@ public class ReportMapper {
         return document(request);
     }
 
+    /** The canonical document of a validated supplement (file ids travel as files, not in the document). */
+    public ReportDocument toDocument(AdditionRequests.SupplementRequest request) {
+        return document(new AdditionRequests.SupplementRequest(request.additionalInfo(), request.internetDetails(),
+                request.reportedPersons(), request.intendedRecipients(), request.victims(), null));
+    }
+
+    /** The canonical document of a validated escalation. */
+    public ReportDocument toDocument(AdditionRequests.EscalationRequest request) {
+        return document(request);
+    }
+
     public OpenedResponse toResponse(Opened opened) {
         return new OpenedResponse(opened.reportId(), opened.state().name(), opened.expiresAt());
     }

@@ -27,7 +27,7 @@ import org.tipline.gateway.report.ReportCodes.FileRelevance;
 public class FileRepository {
 
     private static final String COLUMNS = "id, report_id, size_bytes, md5, sha1, sha256, media_type, content_key_id,"
-            + " uploaded_at, relevance, annotations, details IS NOT NULL";
+            + " uploaded_at, relevance, annotations, details IS NOT NULL, after_submission, addition_id";
 
     private final ContentCipher cipher;
 
@@ -37,8 +37,8 @@ public class FileRepository {
 
     public void insert(Connection connection, ReportFile file) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO evidence_file (id, report_id,"
-                + " size_bytes, md5, sha1, sha256, media_type, content_key_id, uploaded_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " size_bytes, md5, sha1, sha256, media_type, content_key_id, uploaded_at, after_submission)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, file.id());
             insert.setObject(2, file.reportId());
             insert.setLong(3, file.sizeBytes());
@@ -48,6 +48,7 @@ public class FileRepository {
             insert.setString(7, file.mediaType());
             insert.setString(8, file.contentKeyId());
             Sql.setInstant(insert, 9, file.uploadedAt());
+            insert.setBoolean(10, file.afterSubmission());
             insert.executeUpdate();
         }
     }
@@ -65,6 +66,38 @@ public class FileRepository {
             }
         }
         return files;
+    }
+
+    /** The files submitted with the report itself (not those added later with supplements). */
+    public List<ReportFile> submittedWith(Connection connection, UUID reportId) throws SQLException {
+        return ofReport(connection, reportId).stream().filter(f -> !f.afterSubmission()).toList();
+    }
+
+    /** The files a supplement forwards. */
+    public List<ReportFile> ofAddition(Connection connection, UUID additionId) throws SQLException {
+        List<ReportFile> files = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM evidence_file WHERE addition_id = ? ORDER BY uploaded_at, id")) {
+            select.setObject(1, additionId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    files.add(map(row));
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Gives files uploaded after submission to a supplement; returns how many were still free to take. */
+    public int attachToAddition(Connection connection, UUID reportId, List<UUID> fileIds, UUID additionId)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE evidence_file SET addition_id = ?"
+                + " WHERE report_id = ? AND id = ANY (?) AND after_submission AND addition_id IS NULL")) {
+            update.setObject(1, additionId);
+            update.setObject(2, reportId);
+            update.setArray(3, connection.createArrayOf("uuid", fileIds.toArray()));
+            return update.executeUpdate();
+        }
     }
 
     public Optional<ReportFile> find(Connection connection, UUID fileId) throws SQLException {
@@ -111,7 +144,7 @@ public class FileRepository {
         return new ReportFile(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getLong(3),
                 row.getBytes(4), row.getBytes(5), row.getBytes(6), row.getString(7), row.getString(8),
                 Sql.getInstant(row, 9), FileRelevance.valueOf(row.getString(10)), annotations(row.getArray(11)),
-                row.getBoolean(12));
+                row.getBoolean(12), row.getBoolean(13), row.getObject(14, UUID.class));
     }
 
     private static Set<FileAnnotation> annotations(Array array) throws SQLException {

@@ -97,16 +97,39 @@ public class ReportRepository {
         }
     }
 
-    /** Freezes a finished report with its destinations and receipt. */
-    public void submit(Connection connection, Report submitted, List<String> destinations, String receipt)
+    /** Freezes a finished report with its routing decision and receipt. */
+    public void submit(Connection connection, Report submitted, Map<String, List<String>> routing, String receipt)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE report SET state = 'SUBMITTED',"
-                + " updated_at = ?, submitted_at = ?, expires_at = NULL, destinations = ?, receipt = ? WHERE id = ?")) {
+                + " updated_at = ?, submitted_at = ?, expires_at = NULL, destinations = ?, routing = ?::jsonb,"
+                + " receipt = ? WHERE id = ?")) {
             Sql.setInstant(update, 1, submitted.updatedAt());
             Sql.setInstant(update, 2, submitted.submittedAt());
-            update.setArray(3, connection.createArrayOf("text", destinations.toArray()));
-            update.setString(4, receipt);
-            update.setObject(5, submitted.id());
+            update.setArray(3, connection.createArrayOf("text", routing.keySet().stream().sorted().toArray()));
+            update.setString(4, RoutingJson.write(routing));
+            update.setString(5, receipt);
+            update.setObject(6, submitted.id());
+            update.executeUpdate();
+        }
+    }
+
+    /** The destinations a submitted report was routed to. */
+    public List<String> destinations(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT destinations FROM report WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getArray(1) != null
+                        ? List.of((String[]) row.getArray(1).getArray())
+                        : List.of();
+            }
+        }
+    }
+
+    /** Raises a submitted report's priority. */
+    public void updatePriority(Connection connection, UUID id, Priority priority) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE report SET priority = ? WHERE id = ?")) {
+            update.setInt(1, priority.rank());
+            update.setObject(2, id);
             update.executeUpdate();
         }
     }

@@ -22,4 +22,13 @@ public final class ReportResults {
     /** A report was retracted. */
     public record Retracted(UUID reportId, ReportState state) {
     }
+
+    /** A supplement was queued for the report's destinations, with the files it forwards. */
+    public record Supplemented(UUID supplementId, UUID reportId, List<String> destinations, List<UUID> fileIds) {
+    }
+
+    /** A report's priority was raised and the escalation queued for its destinations. */
+    public record Escalated(UUID escalationId, UUID reportId, Priority priority, List<String> destinations) {
+    }
+
 }

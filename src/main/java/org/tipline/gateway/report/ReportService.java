@@ -1,13 +1,10 @@
 package org.tipline.gateway.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,16 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.tipline.gateway.delivery.DeliveryRepository;
 import org.tipline.gateway.delivery.DeliveryStatus;
-import org.tipline.gateway.delivery.MessageKind;
-import org.tipline.gateway.delivery.OutboxMessage;
-import org.tipline.gateway.delivery.OutboxRelay;
-import org.tipline.gateway.delivery.OutboxRepository;
-import org.tipline.gateway.delivery.Topics;
+import org.tipline.gateway.delivery.Forwarding;
 import org.tipline.gateway.platform.Ids;
 import org.tipline.gateway.platform.db.Database;
-import org.tipline.gateway.platform.errors.UnprocessableException;
-import org.tipline.gateway.platform.errors.Violation;
-import org.tipline.gateway.platform.errors.ViolationCode;
 import org.tipline.gateway.platform.idempotency.Idempotency;
 import org.tipline.gateway.platform.idempotency.IdempotencyKey;
 import org.tipline.gateway.platform.idempotency.Outcome;
@@ -34,10 +24,6 @@ import org.tipline.gateway.report.ReportCodes.FileRelevance;
 import org.tipline.gateway.report.ReportResults.Opened;
 import org.tipline.gateway.report.ReportResults.Retracted;
 import org.tipline.gateway.report.ReportResults.Submitted;
-import org.tipline.gateway.routing.Router;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The report lifecycle: OPEN, then SUBMITTED, RETRACTED or EXPIRED. Every change commits in one transaction with its
@@ -55,28 +41,19 @@ public class ReportService {
     private final ReportRepository reports;
     private final FileRepository files;
     private final DeliveryRepository deliveries;
-    private final OutboxRepository outbox;
-    private final Router router;
-    private final Topics topics;
-    private final ReceiptSigner receipts;
-    private final OutboxRelay relay;
-    private final ObjectMapper json;
+    private final Submission submission;
+    private final Forwarding forwarding;
     private final Clock clock;
 
     ReportService(Database database, Idempotency idempotency, ReportRepository reports, FileRepository files,
-            DeliveryRepository deliveries, OutboxRepository outbox, Router router, Topics topics,
-            ReceiptSigner receipts, OutboxRelay relay, ObjectMapper json, Clock clock) {
+            DeliveryRepository deliveries, Submission submission, Forwarding forwarding, Clock clock) {
         this.database = database;
         this.idempotency = idempotency;
         this.reports = reports;
         this.files = files;
         this.deliveries = deliveries;
-        this.outbox = outbox;
-        this.router = router;
-        this.topics = topics;
-        this.receipts = receipts;
-        this.relay = relay;
-        this.json = json;
+        this.submission = submission;
+        this.forwarding = forwarding;
         this.clock = clock;
     }
 
@@ -93,9 +70,9 @@ public class ReportService {
     public Outcome<Submitted> openAndFinish(String platformId, IdempotencyKey key, byte[] digest,
             ReportDocument document) {
         Outcome<Submitted> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
-                202, Submitted.class, () -> submit(connection, insertOpen(connection, platformId, document),
+                202, Submitted.class, () -> submission.submit(connection, insertOpen(connection, platformId, document),
                         document)));
-        relay.wakeUp();
+        forwarding.committed();
         return outcome;
     }
 
@@ -104,9 +81,9 @@ public class ReportService {
         Outcome<Submitted> outcome = expiringIfDue(() -> database.inTransaction(connection -> idempotency.once(
                 connection, key, digest, 202, Submitted.class, () -> {
                     Report report = openReport(connection, platformId, reportId, "finish");
-                    return submit(connection, report, reports.content(connection, reportId));
+                    return submission.submit(connection, report, reports.content(connection, reportId));
                 })));
-        relay.wakeUp();
+        forwarding.committed();
         return outcome;
     }
 
@@ -198,10 +175,22 @@ public class ReportService {
         return touched;
     }
 
-    /** Adds an uploaded file to an open report, in the caller's transaction. */
-    public void attachFile(Connection connection, String platformId, ReportFile file) throws SQLException {
-        lockOpenForChange(connection, platformId, file.reportId(), "add a file to");
-        files.insert(connection, file);
+    /**
+     * Adds an uploaded file to a report, in the caller's transaction: to an open report (extending its time), or to a
+     * submitted one, where it waits for a supplement to forward it.
+     */
+    public ReportFile attachFile(Connection connection, String platformId, ReportFile file) throws SQLException {
+        Report report = reports.findOwned(connection, file.reportId(), platformId, true)
+                .orElseThrow(() -> new ReportNotFoundException(file.reportId()));
+        boolean afterSubmission = report.state() == ReportState.SUBMITTED;
+        if (!afterSubmission) {
+            lockOpenForChange(connection, platformId, file.reportId(), "add a file to");
+        }
+        ReportFile stored = new ReportFile(file.id(), file.reportId(), file.sizeBytes(), file.md5(), file.sha1(),
+                file.sha256(), file.mediaType(), file.contentKeyId(), file.uploadedAt(), file.relevance(),
+                file.annotations(), false, afterSubmission, null);
+        files.insert(connection, stored);
+        return stored;
     }
 
     /** Sets an uploaded file's details while its report is open. */
@@ -216,7 +205,7 @@ public class ReportService {
 
     private Report insertOpen(Connection connection, String platformId, ReportDocument document)
             throws SQLException {
-        ReportFacts facts = ReportFacts.of(tree(document));
+        ReportFacts facts = ReportFacts.of(submission.tree(document));
         Instant now = clock.instant();
         Report opened = new Report(Ids.uuidV7(clock), platformId, ReportState.OPEN, facts.incidentType(),
                 facts.priority(), now, now, null, expiry(now, now));
@@ -237,65 +226,6 @@ public class ReportService {
             throw new ReportStateException("Cannot " + action + " report " + reportId + ": it is " + report.state());
         }
         return report;
-    }
-
-    private Submitted submit(Connection connection, Report open, ReportDocument document) throws SQLException {
-        ReportFacts facts = ReportFacts.of(tree(document));
-        List<ReportFile> reportFiles = files.ofReport(connection, open.id());
-        checkBatch(facts, reportFiles);
-        List<String> destinations = router.route();
-        Instant now = clock.instant();
-        Report submitted = new Report(open.id(), open.platformId(), ReportState.SUBMITTED, open.incidentType(),
-                open.priority(), open.openedAt(), now, now, null);
-        String receipt = receipts.sign(submitted, document.digest(), reportFiles, destinations);
-        reports.submit(connection, submitted, destinations, receipt);
-        deliveries.insertPending(connection, open.id(), destinations);
-        outbox.enqueue(connection, messages(submitted, destinations, now));
-        return new Submitted(open.id(), ReportState.SUBMITTED, now, destinations, receipt);
-    }
-
-    /** Batched mode: exactly one file, annotated VIRAL and/or POTENTIAL_MEME, relevance REPORTED. */
-    private static void checkBatch(ReportFacts facts, List<ReportFile> reportFiles) {
-        if (!facts.batched()) {
-            return;
-        }
-        if (reportFiles.size() != 1) {
-            throw new UnprocessableException("A batched report needs exactly one file", List.of(new Violation(
-                    "/files", ViolationCode.BATCH_FILE_COUNT, "a batched report must have exactly one file, has "
-                            + reportFiles.size())));
-        }
-        ReportFile file = reportFiles.get(0);
-        List<Violation> violations = new ArrayList<>();
-        if (!file.annotations().contains(FileAnnotation.VIRAL)
-                && !file.annotations().contains(FileAnnotation.POTENTIAL_MEME)) {
-            violations.add(new Violation("/files/0/annotations", ViolationCode.BATCH_FILE_NOT_ELIGIBLE,
-                    "the file of a batched report must be annotated VIRAL and/or POTENTIAL_MEME"));
-        }
-        if (file.relevance() != FileRelevance.REPORTED) {
-            violations.add(new Violation("/files/0/relevance", ViolationCode.BATCH_FILE_NOT_ELIGIBLE,
-                    "the file of a batched report must have relevance REPORTED"));
-        }
-        if (!violations.isEmpty()) {
-            throw new UnprocessableException("The batched report's file is not eligible", violations);
-        }
-    }
-
-    private List<OutboxMessage> messages(Report report, List<String> destinations, Instant now) {
-        List<OutboxMessage> messages = new ArrayList<>();
-        for (String destination : destinations) {
-            messages.add(new OutboxMessage(0, UUID.randomUUID(), report.id(), destination,
-                    topics.intake(destination, report.priority().isUrgent()), MessageKind.REPORT, report.priority(),
-                    now, 0));
-        }
-        return messages;
-    }
-
-    private JsonNode tree(ReportDocument document) {
-        try {
-            return json.readTree(document.canonicalBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("A stored report document is not JSON", e);
-        }
     }
 
     private static Report expired(Report report, Instant now) {

@@ -1,15 +1,14 @@
 package org.tipline.gateway.routing;
 
-import java.util.List;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
-/** Routing of finished reports to destinations (prefix {@code tipline.routing}). */
+/** Routing (prefix {@code tipline.routing}). */
 @ConfigMapping(prefix = "tipline.routing")
 public interface RoutingConfig {
 
-    /** Destinations every finished report goes to. */
-    @WithDefault("ncmec")
-    List<String> defaultDestinations();
+    /** YAML file of destinations and rules; the bundled {@code routing/default-routing.yaml} when not given. */
+    Optional<Path> file();
 }

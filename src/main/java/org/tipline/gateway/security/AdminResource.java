@@ -38,6 +38,7 @@ import org.tipline.gateway.platform.idempotency.Outcome;
 import org.tipline.gateway.platform.idempotency.RequestDigest;
 import org.tipline.gateway.platform.json.RequestReader;
 import org.tipline.gateway.report.ReportNotFoundException;
+import org.tipline.gateway.routing.Regime;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -64,7 +65,7 @@ public class AdminResource {
     /** A platform to register. */
     public record PlatformRequest(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String id,
             @NotNull @Size(max = 255) String name,
-            @Size(max = 10) List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,31}") String> regimes) {
+            @Size(max = 10) List<@NotNull Regime> regimes) {
     }
 
     /** A credential to create. */
@@ -91,7 +92,9 @@ public class AdminResource {
         var request = reader.read(body, PlatformRequest.class, MAX_BODY_BYTES);
         PlatformRequest platform = request.value();
         Outcome<PlatformRecord> outcome = service.registerPlatform(key, digest(uri, request.bytes()), platform.id(),
-                platform.name(), platform.regimes() == null ? List.of() : platform.regimes());
+                platform.name(), platform.regimes() == null
+                        ? List.of()
+                        : platform.regimes().stream().map(Enum::name).toList());
         return replayable(Response.created(URI.create("/v1/admin/platforms/" + platform.id())), outcome,
                 outcome.result());
     }

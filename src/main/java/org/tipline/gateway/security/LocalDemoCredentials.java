@@ -18,7 +18,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.tipline.gateway.localstack.LocalStackBootstrap;
 import org.tipline.gateway.platform.db.Database;
-import org.tipline.gateway.routing.RoutingConfig;
+import org.tipline.gateway.routing.Destination;
+import org.tipline.gateway.routing.RoutingTable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,11 +42,11 @@ public class LocalDemoCredentials {
 
     private final Database database;
     private final CredentialRepository credentials;
-    private final RoutingConfig routing;
+    private final RoutingTable routing;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    LocalDemoCredentials(Database database, CredentialRepository credentials, RoutingConfig routing, Clock clock) {
+    LocalDemoCredentials(Database database, CredentialRepository credentials, RoutingTable routing, Clock clock) {
         this.database = database;
         this.credentials = credentials;
         this.routing = routing;
@@ -79,7 +80,7 @@ public class LocalDemoCredentials {
         Map<String, Object> keys = new LinkedHashMap<>();
         database.inTransaction(connection -> {
             credentials.insertPlatform(connection, new PlatformRecord(PLATFORM, "Demo Platform (synthetic)",
-                    List.of("US_NCMEC", "UK_NCA", "CA_C3P"), clock.instant()));
+                    List.of("US_NCMEC", "UK_NCA", "CA_C3P", "HOTLINE"), clock.instant()));
             credentials.insertPlatform(connection, new PlatformRecord(PLATFORM_2, "Second Demo Platform (synthetic)",
                     List.of("US_NCMEC"), clock.instant()));
             keys.put("platform", create(connection, Role.PLATFORM, PLATFORM, List.of()));
@@ -87,8 +88,8 @@ public class LocalDemoCredentials {
             keys.put("auditor", create(connection, Role.AUDITOR, null, List.of()));
             keys.put("admin", create(connection, Role.ADMIN, null, List.of()));
             Map<String, String> intake = new LinkedHashMap<>();
-            for (String destination : routing.defaultDestinations()) {
-                intake.put(destination, create(connection, Role.INTAKE, null, List.of(destination)));
+            for (Destination destination : routing.destinations()) {
+                intake.put(destination.id(), create(connection, Role.INTAKE, null, List.of(destination.id())));
             }
             keys.put("intake", intake);
             return null;

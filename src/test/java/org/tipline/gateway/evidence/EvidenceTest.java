@@ -102,13 +102,20 @@ class EvidenceTest {
     }
 
     @Test
-    void filesCanOnlyBeAddedToOpenReports() {
+    void filesAddedAfterSubmissionWaitForASupplementAndRetractedReportsTakeNone() {
         // Given
         String platform = TestApi.newPlatform();
-        String id = open(platform, SyntheticReports.minimal());
-        TestApi.as(platform).post("/v1/reports/" + id + "/finish").then().statusCode(202);
-        // When / Then
-        assertProblem(upload(platform, id, new byte[]{1}), 409);
+        String submitted = open(platform, SyntheticReports.minimal());
+        TestApi.as(platform).post("/v1/reports/" + submitted + "/finish").then().statusCode(202);
+        String retracted = open(platform, SyntheticReports.minimal());
+        TestApi.as(platform).post("/v1/reports/" + retracted + "/retract").then().statusCode(200);
+        // When
+        Response late = upload(platform, submitted, new byte[]{1});
+        // Then
+        assertThat(late.statusCode()).isEqualTo(201);
+        assertThat(TestApi.as(platform).get("/v1/reports/" + submitted + "/receipt").jsonPath()
+                .getList("payload.files")).as("the receipt is not changed by later files").isEmpty();
+        assertProblem(upload(platform, retracted, new byte[]{1}), 409);
     }
 
     @Test

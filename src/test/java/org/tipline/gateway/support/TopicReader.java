@@ -1,0 +1,61 @@
+package org.tipline.gateway.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Reads topics from the beginning with a plain KafkaConsumer, as an intake system would. */
+public final class TopicReader implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> received = new CopyOnWriteArrayList<>();
+
+    public TopicReader(String bootstrapServers, Collection<String> topics) {
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        consumer.subscribe(List.copyOf(topics));
+    }
+
+    /** Polls until {@code done} holds for what was received (records of the given report ids only), or fails. */
+    public List<ConsumerRecord<String, String>> awaitRecords(Collection<String> reportIds, Duration timeout,
+            Predicate<List<ConsumerRecord<String, String>>> done) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (reportIds.contains(r.key())) {
+                    received.add(r);
+                }
+            });
+            return done.test(List.copyOf(received));
+        });
+        return List.copyOf(received);
+    }
+
+    /** The envelopes received so far, parsed. */
+    public static List<JsonNode> envelopes(List<ConsumerRecord<String, String>> records) {
+        List<JsonNode> envelopes = new ArrayList<>();
+        records.forEach(r -> envelopes.add(JsonEdit.parse(r.value())));
+        return envelopes;
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}
