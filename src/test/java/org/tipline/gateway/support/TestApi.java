@@ -24,11 +24,16 @@ public final class TestApi {
         return as(TestStack.ADMIN_KEY);
     }
 
-    /** Registers a new synthetic platform and returns the key of a platform credential for it. */
+    /** Registers a new synthetic platform (regimes US_NCMEC, UK_NCA) and returns a platform key for it. */
     public static String newPlatform() {
+        return newPlatform("US_NCMEC", "UK_NCA");
+    }
+
+    /** Registers a new synthetic platform under the given regimes and returns a platform key for it. */
+    public static String newPlatform(String... regimes) {
         String id = "test-platform-" + UUID.randomUUID().toString().substring(0, 8);
         asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("id", id, "name", "Synthetic test platform", "regimes", List.of("US_NCMEC", "UK_NCA")))
+                .body(Map.of("id", id, "name", "Synthetic test platform", "regimes", List.of(regimes)))
                 .post("/v1/admin/platforms").then().log().ifValidationFails().statusCode(201);
         return newKey(Map.of("role", "platform", "platformId", id, "label", "test"));
     }
