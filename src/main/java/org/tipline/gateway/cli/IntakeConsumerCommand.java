@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
  * gateway's {@code /v1/keys}, de-duplicates by messageId, writes each message to a JSON file and acknowledges each
  * report (ACCEPTED with a case reference, or REJECTED when the signature does not verify) over HTTP or Kafka.
  */
-@Command(name = "tipline-intake", mixinStandardHelpOptions = true, sortOptions = false, description = "Receive, verify, store and acknowledge the reports routed to one destination.")
+@Command(name = "tipline-intake", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Receive, verify, store and acknowledge the reports routed to one destination.")
 public class IntakeConsumerCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -51,7 +52,8 @@ public class IntakeConsumerCommand implements Callable<Integer> {
     @Option(names = "--destination", required = true, description = "Destination id, e.g. ncmec")
     String destination;
 
-    @Option(names = "--local", defaultValue = ".tipline", description = "Folder of a local run (stack.json, demo-credentials.json) for defaults (${DEFAULT-VALUE})")
+    @Option(names = "--local", defaultValue = ".tipline",
+            description = "Folder of a local run (stack.json, demo-credentials.json) for defaults (${DEFAULT-VALUE})")
     Path local;
 
     @Option(names = "--gateway", description = "Gateway URL (default: httpUrl of stack.json)")

@@ -14,7 +14,8 @@ import org.tipline.gateway.intake.validation.InPast;
  * {@code /v1/intake/{destination}/acks}: ACCEPTED with the receiver's case reference, or REJECTED with a reason.
  */
 public record AckRequest(@NotNull UUID reportId,
-        @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "{tipline.violation.INVALID_FORMAT.destination}") String destination,
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}",
+                message = "{tipline.violation.INVALID_FORMAT.destination}") String destination,
         @NotNull Status status, @Size(max = 255) String externalReference, @Size(max = 3000) String reason,
         @InPast OffsetDateTime at) {
 

@@ -67,9 +67,11 @@ public class IntakeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Acknowledge a report: ACCEPTED with your case reference, or REJECTED with a reason")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AckRequest.class)))
-    @APIResponse(responseCode = "200", description = "Recorded (or already recorded identically)", content = @Content(schema = @Schema(implementation = DeliveryStatus.class)))
+    @APIResponse(responseCode = "200", description = "Recorded (or already recorded identically)",
+            content = @Content(schema = @Schema(implementation = DeliveryStatus.class)))
     public DeliveryStatus acknowledge(@PathParam("destination") String destination,
-            @Parameter(description = "Required like on every POST; acknowledging twice is harmless", required = true) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Parameter(description = "Required like on every POST; acknowledging twice is harmless",
+                    required = true) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Parameter(hidden = true) InputStream body) {
         Caller intake = authorized(destination);
         IdempotencyKey.of(intake.idempotencyOwner(), idempotencyKey);
@@ -85,7 +87,9 @@ public class IntakeResource {
     @Path("/files/{fileId}")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Fetch an evidence file of a report routed to this destination (every access is audited)")
-    @APIResponse(responseCode = "200", description = "The file as uploaded", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The file as uploaded",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("destination") String destination, @PathParam("fileId") String fileId) {
         Caller intake = authorized(destination);
         EvidenceAccess.Opened opened = evidence.open(intake, destination, uuid(fileId));

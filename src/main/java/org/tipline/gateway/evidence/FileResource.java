@@ -61,11 +61,16 @@ public class FileResource {
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(summary = "Upload one evidence file to an open report; streamed, hashed, encrypted at rest")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "201", description = "Stored and attached", content = @Content(schema = @Schema(implementation = EvidenceService.Uploaded.class)))
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Stored and attached",
+            content = @Content(schema = @Schema(implementation = EvidenceService.Uploaded.class)))
     public Response upload(@PathParam("id") String id,
-            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
-            @Parameter(description = "The file's media type as the platform knows it (default application/octet-stream)") @HeaderParam("X-Media-Type") String declaredMediaType,
+            @Parameter(description = IdempotencyKey.DESCRIPTION, required = true,
+                    schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Parameter(
+                    description = "The file's media type as the platform knows it (default application/octet-stream)") @HeaderParam("X-Media-Type") String declaredMediaType,
             @Parameter(hidden = true) InputStream body, @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         String mediaType = declaredMediaType == null || declaredMediaType.isBlank()
@@ -84,7 +89,9 @@ public class FileResource {
     @Path("/{fileId}/details")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the details of a file of an open report (replaces earlier details)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileDetailsRequest.class)))
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FileDetailsRequest.class)))
     @APIResponse(responseCode = "200", description = "Details set")
     public Response details(@PathParam("id") String id, @PathParam("fileId") String fileId,
             @Parameter(hidden = true) InputStream body) {

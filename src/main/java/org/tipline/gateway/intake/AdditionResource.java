@@ -60,7 +60,8 @@ public class AdditionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send new information, or files uploaded since submission, to the report's destinations")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SupplementRequest.class)))
-    @APIResponse(responseCode = "201", description = "Queued for every destination of the report", content = @Content(schema = @Schema(implementation = Supplemented.class)))
+    @APIResponse(responseCode = "201", description = "Queued for every destination of the report",
+            content = @Content(schema = @Schema(implementation = Supplemented.class)))
     public Response supplement(@PathParam("id") String id,
             @Parameter(required = true) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Parameter(hidden = true) InputStream body, @Context UriInfo uri) {
@@ -78,7 +79,8 @@ public class AdditionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Raise a submitted report's priority, with a reason; P1 travels on the urgent lanes")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EscalationRequest.class)))
-    @APIResponse(responseCode = "202", description = "Queued for every destination of the report", content = @Content(schema = @Schema(implementation = Escalated.class)))
+    @APIResponse(responseCode = "202", description = "Queued for every destination of the report",
+            content = @Content(schema = @Schema(implementation = Escalated.class)))
     public Response escalate(@PathParam("id") String id,
             @Parameter(required = true) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Parameter(hidden = true) InputStream body, @Context UriInfo uri) {

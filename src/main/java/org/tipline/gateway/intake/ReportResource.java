@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.gateway.intake.model.ReportRequest;
+import org.tipline.gateway.platform.http.IntakeMetrics;
 import org.tipline.gateway.platform.idempotency.IdempotencyKey;
 import org.tipline.gateway.platform.idempotency.Outcome;
 import org.tipline.gateway.platform.idempotency.RequestDigest;
@@ -54,22 +55,32 @@ public class ReportResource {
     private final RequestReader reader;
     private final IntakeConfig config;
 
-    ReportResource(ReportService service, ReportMapper mapper, RequestReader reader, IntakeConfig config) {
+    private final IntakeMetrics metrics;
+
+    ReportResource(ReportService service, ReportMapper mapper, RequestReader reader, IntakeConfig config,
+            IntakeMetrics metrics) {
         this.service = service;
         this.mapper = mapper;
         this.reader = reader;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a report; with finish=true, open and submit it in one call")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportRequest.class)))
-    @APIResponse(responseCode = "201", description = "Opened (committed); Location names the report", content = @Content(schema = @Schema(implementation = ReportResponses.OpenedResponse.class)))
-    @APIResponse(responseCode = "202", description = "Opened and submitted (finish=true), with the signed receipt", content = @Content(schema = @Schema(implementation = ReportResponses.SubmittedResponse.class)))
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReportRequest.class)))
+    @APIResponse(responseCode = "201", description = "Opened (committed); Location names the report",
+            content = @Content(schema = @Schema(implementation = ReportResponses.OpenedResponse.class)))
+    @APIResponse(responseCode = "202", description = "Opened and submitted (finish=true), with the signed receipt",
+            content = @Content(schema = @Schema(implementation = ReportResponses.SubmittedResponse.class)))
     public Response open(@Parameter(hidden = true) InputStream body,
-            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
-            @Parameter(description = "true to submit at once", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("finish") String finish,
+            @Parameter(description = IdempotencyKey.DESCRIPTION, required = true,
+                    schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Parameter(description = "true to submit at once",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("finish") String finish,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         boolean andFinish = QueryParameters.flag("finish", finish);
@@ -79,31 +90,38 @@ public class ReportResource {
         if (andFinish) {
             var outcome = service.openAndFinish(caller.get().platformId(), key, digest,
                     mapper.toDocument(request.value()));
+            count(outcome, "submitted");
             return answer(outcome, mapper.toResponse(outcome.result()), outcome.result().reportId());
         }
         var outcome = service.open(caller.get().platformId(), key, digest, mapper.toDocument(request.value()));
+        count(outcome, "opened");
         return answer(outcome, mapper.toResponse(outcome.result()), outcome.result().reportId());
     }
 
     @POST
     @Path("/{id}/finish")
     @Operation(summary = "Finish an open report: final validation, routing, signed receipt, queued for forwarding")
-    @APIResponse(responseCode = "202", description = "Submitted", content = @Content(schema = @Schema(implementation = ReportResponses.SubmittedResponse.class)))
+    @APIResponse(responseCode = "202", description = "Submitted",
+            content = @Content(schema = @Schema(implementation = ReportResponses.SubmittedResponse.class)))
     public Response finish(@PathParam("id") String id,
-            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Parameter(description = IdempotencyKey.DESCRIPTION, required = true,
+                    schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var outcome = service.finish(caller.get().platformId(), key, emptyBodyDigest(uri),
                 QueryParameters.reportId(id));
+        count(outcome, "submitted");
         return answer(outcome, mapper.toResponse(outcome.result()), null);
     }
 
     @POST
     @Path("/{id}/retract")
     @Operation(summary = "Retract an open report")
-    @APIResponse(responseCode = "200", description = "Retracted", content = @Content(schema = @Schema(implementation = ReportResponses.RetractedResponse.class)))
+    @APIResponse(responseCode = "200", description = "Retracted",
+            content = @Content(schema = @Schema(implementation = ReportResponses.RetractedResponse.class)))
     public Response retract(@PathParam("id") String id,
-            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Parameter(description = IdempotencyKey.DESCRIPTION, required = true,
+                    schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var outcome = service.retract(caller.get().platformId(), key, emptyBodyDigest(uri),
@@ -121,11 +139,15 @@ public class ReportResource {
     @GET
     @Operation(summary = "The platform's reports, newest first, metadata only, with cursor pagination")
     public ReportResponses.ReportPage list(
-            @Parameter(description = "Only reports in this state", schema = @Schema(implementation = ReportState.class)) @QueryParam("state") String state,
-            @Parameter(description = "Opened at or after (RFC 3339)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
-            @Parameter(description = "Opened before (RFC 3339)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "Only reports in this state",
+                    schema = @Schema(implementation = ReportState.class)) @QueryParam("state") String state,
+            @Parameter(description = "Opened at or after (RFC 3339)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Opened before (RFC 3339)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200")) @QueryParam("limit") String limit) {
         int size = QueryParameters.limit(limit, 50, ReportQuery.MAX_LIMIT);
         ReportQuery query = new ReportQuery(QueryParameters.code("state", state, ReportState.class),
                 QueryParameters.timestamp("from", from), QueryParameters.timestamp("to", to), Cursors.decode(cursor),
@@ -136,9 +158,11 @@ public class ReportResource {
     @GET
     @Path("/{id}/receipt")
     @Produces({MediaType.APPLICATION_JSON, "application/jose"})
-    @Operation(summary = "The signed receipt: JSON with the decoded payload, or the compact JWS (Accept: application/jose)")
+    @Operation(
+            summary = "The signed receipt: JSON with the decoded payload, or the compact JWS (Accept: application/jose)")
     @APIResponse(responseCode = "200", description = "The receipt", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponses.ReceiptResponse.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReportResponses.ReceiptResponse.class)),
             @Content(mediaType = "application/jose", schema = @Schema(type = SchemaType.STRING))})
     public Response receipt(@PathParam("id") String id, @HeaderParam("Accept") String accept) {
         var reportId = QueryParameters.reportId(id);
@@ -147,6 +171,12 @@ public class ReportResource {
             return Response.ok(receipt, "application/jose").build();
         }
         return Response.ok(mapper.toReceipt(reportId, receipt), MediaType.APPLICATION_JSON).build();
+    }
+
+    private void count(Outcome<?> outcome, String accepted) {
+        if (!outcome.replayed()) {
+            metrics.accepted(accepted);
+        }
     }
 
     private static byte[] emptyBodyDigest(UriInfo uri) {

@@ -33,7 +33,8 @@ public class HousekeepingJobs {
         this.config = config;
     }
 
-    @Scheduled(every = "${tipline.lifecycle.expiry-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "10s")
+    @Scheduled(every = "${tipline.lifecycle.expiry-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "10s")
     void expireOpenReports() {
         try {
             int expired;

@@ -84,9 +84,11 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a platform and the reporting regimes it is under")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PlatformRequest.class)))
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = PlatformRecord.class)))
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = PlatformRecord.class)))
     public Response registerPlatform(@Parameter(hidden = true) InputStream body,
-            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Parameter(description = IdempotencyKey.DESCRIPTION, required = true,
+                    schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var request = reader.read(body, PlatformRequest.class, MAX_BODY_BYTES);
@@ -110,9 +112,11 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an API key; the key is in this answer only")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CredentialRequest.class)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CredentialResponse.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CredentialResponse.class)))
     public Response createCredential(@Parameter(hidden = true) InputStream body,
-            @Parameter(description = "Unique per request (1-255 visible ASCII characters); a retry with the same key and request gets the original answer", required = true, schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Parameter(description = IdempotencyKey.DESCRIPTION, required = true,
+                    schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var request = reader.read(body, CredentialRequest.class, MAX_BODY_BYTES);

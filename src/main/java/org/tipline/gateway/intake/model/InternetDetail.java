@@ -36,7 +36,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @Schema(oneOf = {InternetDetail.WebPage.class, InternetDetail.EmailIncident.class, InternetDetail.Newsgroup.class,
         InternetDetail.ChatIm.class, InternetDetail.OnlineGaming.class, InternetDetail.CellPhone.class,
         InternetDetail.NonInternet.class, InternetDetail.PeerToPeer.class,
-        InternetDetail.GenerativeModel.class}, discriminatorProperty = "kind", discriminatorMapping = {
+        InternetDetail.GenerativeModel.class}, discriminatorProperty = "kind",
+        discriminatorMapping = {
                 @DiscriminatorMapping(value = "WEB_PAGE", schema = InternetDetail.WebPage.class),
                 @DiscriminatorMapping(value = "EMAIL", schema = InternetDetail.EmailIncident.class),
                 @DiscriminatorMapping(value = "NEWSGROUP", schema = InternetDetail.Newsgroup.class),
@@ -49,13 +50,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface InternetDetail {
 
     /** The incident was on a web page. */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "WEB_PAGE"))
+    @Schema(requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "WEB_PAGE"))
     record WebPage(@Size(max = Limits.MANY_ITEMS) List<@NotNull @WebUrl String> urls, Boolean thirdPartyHostedContent,
             @Size(max = Limits.TEXT) String additionalInfo) implements InternetDetail {
     }
 
     /** The incident was by email; each address must also appear on a party. */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "EMAIL"))
+    @Schema(requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "EMAIL"))
     record EmailIncident(@Size(max = Limits.ITEMS) List<@NotNull @Valid Email> emailAddresses,
             @Size(max = Limits.TEXT) String content, @Size(max = Limits.TEXT) String additionalInfo)
             implements
@@ -64,7 +67,8 @@ public sealed interface InternetDetail {
     }
 
     /** The incident was in a newsgroup; each address must also appear on a party. */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "NEWSGROUP"))
+    @Schema(requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "NEWSGROUP"))
     record Newsgroup(@Size(max = 255) String name, @Size(max = Limits.ITEMS) List<@NotNull @Valid Email> emailAddresses,
             @Size(max = Limits.TEXT) String content, @Size(max = Limits.TEXT) String additionalInfo)
             implements
@@ -73,7 +77,8 @@ public sealed interface InternetDetail {
     }
 
     /** The incident was in a chat or instant message. */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "CHAT_IM"))
+    @Schema(requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "CHAT_IM"))
     record ChatIm(@Size(max = 255) String chatClient, @Size(max = 255) String chatRoomName,
             @Size(max = Limits.TEXT) String content, @Size(max = Limits.TEXT) String additionalInfo)
             implements
@@ -81,7 +86,8 @@ public sealed interface InternetDetail {
     }
 
     /** The incident was in an online game. */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "ONLINE_GAMING"))
+    @Schema(requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "ONLINE_GAMING"))
     record OnlineGaming(@Size(max = 255) String gameName, @Size(max = 255) String console,
             @Size(max = Limits.TEXT) String content, @Size(max = Limits.TEXT) String additionalInfo)
             implements
@@ -89,7 +95,8 @@ public sealed interface InternetDetail {
     }
 
     /** The incident was mainly by cell phone. */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "CELL_PHONE"))
+    @Schema(requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "CELL_PHONE"))
     record CellPhone(@Valid Phone phoneNumber, @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") Double longitude, @Size(max = Limits.TEXT) String additionalInfo)
             implements
@@ -97,14 +104,16 @@ public sealed interface InternetDetail {
     }
 
     /** The incident had no online part (face to face, printed material). */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "NON_INTERNET"))
+    @Schema(requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "NON_INTERNET"))
     record NonInternet(@Size(max = 255) String locationName,
             @Size(max = Limits.ITEMS) List<@NotNull @Valid Address> addresses,
             @Size(max = Limits.TEXT) String additionalInfo) implements InternetDetail {
     }
 
     /** The incident was on a peer-to-peer network. */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "PEER_TO_PEER"))
+    @Schema(requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "PEER_TO_PEER"))
     record PeerToPeer(@Size(max = 255) String client,
             @Size(max = Limits.ITEMS) List<@NotNull @Valid IpCaptureEvent> ipCaptureEvents,
             @Size(max = Limits.TEXT) String fileNames, @Size(max = Limits.TEXT) String additionalInfo)
@@ -113,7 +122,8 @@ public sealed interface InternetDetail {
     }
 
     /** A model or tool made or tuned to produce abuse imagery. */
-    @Schema(requiredProperties = "kind", properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "GENERATIVE_MODEL"))
+    @Schema(requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "GENERATIVE_MODEL"))
     record GenerativeModel(@Size(max = 256) String modelName,
             @Size(max = Limits.MANY_ITEMS) List<@NotNull @WebUrl String> urls,
             @Size(max = Limits.MANY_ITEMS) List<@NotNull @Valid Hash> fileHashes, @Size(max = 256) String baseModel,

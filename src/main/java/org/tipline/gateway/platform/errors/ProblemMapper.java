@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.tipline.gateway.platform.db.LedgerUnavailableException;
+import org.tipline.gateway.platform.http.IntakeMetrics;
 import org.tipline.gateway.platform.http.RequestIdFilter;
 
 /**
@@ -19,6 +20,12 @@ import org.tipline.gateway.platform.http.RequestIdFilter;
 public class ProblemMapper {
 
     private static final Logger LOGGER = Logger.getLogger(ProblemMapper.class);
+
+    private final IntakeMetrics metrics;
+
+    ProblemMapper(IntakeMetrics metrics) {
+        this.metrics = metrics;
+    }
     private static final String RETRY_AFTER_SECONDS = "5";
 
     /**
@@ -50,6 +57,9 @@ public class ProblemMapper {
         }
         Problem problem = new Problem(type.uri(), type.title(), type.status(), detail(type, error), path,
                 RequestIdFilter.of(request), violations(error));
+        if (path.startsWith("/v1/reports") && "POST".equals(request.getMethod())) {
+            metrics.rejected(type, problem.violations());
+        }
         Response.ResponseBuilder response = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (error instanceof RateLimitedException limited) {
             response.header("Retry-After", Math.max(1, limited.retryAfter().toSeconds()));

@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 public record IdempotencyKey(String owner, String key) {
 
     public static final String HEADER = "Idempotency-Key";
+    /** How the header is described in the API description. */
+    public static final String DESCRIPTION = "Unique per request (1-255 visible ASCII characters); a retry with the"
+            + " same key and request gets the original answer";
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     public IdempotencyKey {

@@ -1,0 +1,33 @@
+package org.tipline.gateway.platform.http;
+
+import org.junit.jupiter.api.Test;
+import org.tipline.gateway.support.SyntheticReports;
+import org.tipline.gateway.support.TestApi;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The operator's signals are exported in Prometheus format at /q/metrics. */
+@QuarkusTest
+class MetricsTest {
+
+    @Test
+    void intakeDeliveryAndOutboxMetricsAreExported() {
+        // Given
+        String platform = TestApi.newPlatform();
+        TestApi.as(platform).contentType("application/json").body(SyntheticReports.minimal())
+                .post("/v1/reports?finish=true").then().statusCode(202);
+        TestApi.as(platform).contentType("application/json").body("{\"colour\": \"red\"}").post("/v1/reports").then()
+                .statusCode(400);
+        // When
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        // Then
+        assertThat(metrics).contains("tipline_reports_accepted_total{outcome=\"submitted\"}")
+                .contains("tipline_reports_rejected_total{code=\"UNKNOWN_FIELD\",reason=\"MALFORMED_REQUEST\"}")
+                .contains("tipline_outbox_depth{destination=\"ncmec\"}")
+                .contains("tipline_outbox_oldest_age_seconds{destination=\"ncmec\"}")
+                .contains("tipline_delivery_forward_latency_seconds_bucket");
+    }
+}
