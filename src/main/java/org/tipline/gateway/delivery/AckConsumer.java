@@ -15,6 +15,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
+import org.tipline.gateway.audit.AuditActor;
 import org.tipline.gateway.platform.db.LedgerUnavailableException;
 import org.tipline.gateway.platform.errors.MalformedRequestException;
 import org.tipline.gateway.platform.errors.UnprocessableException;
@@ -121,7 +122,7 @@ public class AckConsumer {
             return;
         }
         try {
-            acks.record(ack.destination(), ack, "kafka");
+            acks.record(AuditActor.ACKS, ack.destination(), ack, "kafka");
         } catch (ReportNotFoundException e) {
             LOGGER.warnf("Skipped an acknowledgement at %s for report %s and destination %s: no such delivery", where,
                     ack.reportId(), ack.destination());

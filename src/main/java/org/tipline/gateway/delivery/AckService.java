@@ -9,6 +9,9 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.tipline.gateway.audit.AuditActor;
+import org.tipline.gateway.audit.AuditEntries;
+import org.tipline.gateway.audit.AuditTrail;
 import org.tipline.gateway.platform.db.Database;
 import org.tipline.gateway.platform.errors.UnprocessableException;
 import org.tipline.gateway.platform.errors.Violation;
@@ -34,12 +37,15 @@ public class AckService {
     private final Database database;
     private final DeliveryRepository deliveries;
     private final MeterRegistry metrics;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    AckService(Database database, DeliveryRepository deliveries, MeterRegistry metrics, Clock clock) {
+    AckService(Database database, DeliveryRepository deliveries, MeterRegistry metrics, AuditTrail audit,
+            Clock clock) {
         this.database = database;
         this.deliveries = deliveries;
         this.metrics = metrics;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,10 +55,17 @@ public class AckService {
      * @throws ReportNotFoundException when the report was never routed to the destination
      * @throws ReportStateException when it contradicts the acknowledgement already recorded
      */
-    public DeliveryStatus record(String destination, AckRequest ack, String source) {
+    public DeliveryStatus record(AuditActor actor, String destination, AckRequest ack, String source) {
         try {
             checkFields(ack);
-            Applied applied = database.inTransaction(connection -> apply(connection, destination, ack));
+            Applied applied = database.inTransaction(connection -> {
+                Applied result = apply(connection, destination, ack);
+                if (result.changed()) {
+                    audit.record(connection, AuditEntries.acknowledged(actor, ack.reportId(), destination,
+                            result.status().state(), ack.externalReference(), ack.reason(), source));
+                }
+                return result;
+            });
             count(ack, source, applied.changed() ? Outcome.RECORDED : Outcome.DUPLICATE);
             return applied.status();
         } catch (ReportNotFoundException e) {

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tipline.gateway.audit.AuditActor;
 import org.tipline.gateway.evidence.EvidenceAccess;
 import org.tipline.gateway.platform.errors.UnprocessableException;
 import org.tipline.gateway.platform.errors.Violation;
@@ -80,7 +81,7 @@ public class IntakeResource {
             throw new UnprocessableException("Destination mismatch", java.util.List.of(new Violation("/destination",
                     ViolationCode.NOT_ALLOWED, "must be the destination of the path, or absent")));
         }
-        return acks.record(destination, ack, "http");
+        return acks.record(AuditActor.of(intake), destination, ack, "http");
     }
 
     @GET

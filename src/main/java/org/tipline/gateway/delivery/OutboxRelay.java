@@ -23,6 +23,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
+import org.tipline.gateway.audit.AuditEntries;
+import org.tipline.gateway.audit.AuditEntry;
+import org.tipline.gateway.audit.AuditTrail;
 import org.tipline.gateway.platform.db.Database;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +54,7 @@ public class OutboxRelay {
     private final DeliveryConfig config;
     private final Instance<RelayListener> listeners;
     private final MeterRegistry metrics;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
 
@@ -60,7 +64,7 @@ public class OutboxRelay {
 
     OutboxRelay(Database database, OutboxRepository outbox, DeliveryRepository deliveries, EnvelopeFactory envelopes,
             EnvelopeCodec codec, KafkaClients kafka, DeliveryConfig config, Instance<RelayListener> listeners,
-            MeterRegistry metrics, Clock clock) {
+            MeterRegistry metrics, AuditTrail audit, Clock clock) {
         this.database = database;
         this.outbox = outbox;
         this.deliveries = deliveries;
@@ -70,6 +74,7 @@ public class OutboxRelay {
         this.config = config;
         this.listeners = listeners;
         this.metrics = metrics;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -133,6 +138,7 @@ public class OutboxRelay {
                 listeners.forEach(listener -> listener.afterPublish(published.sent()));
                 outbox.delete(connection, published.sent().stream().map(OutboxMessage::id).toList());
                 deliveries.markForwarded(connection, published.sent(), clock.instant());
+                audit.record(connection, published.forwarded());
             }
             if (!published.failed().isEmpty()) {
                 outbox.recordFailure(connection, published.failed().stream().map(OutboxMessage::id).toList(),
@@ -162,11 +168,17 @@ public class OutboxRelay {
         }
         producer.flush();
         List<OutboxMessage> sent = new ArrayList<>();
+        List<AuditEntry> forwarded = new ArrayList<>();
         List<OutboxMessage> failed = new ArrayList<>(batch.subList(futures.size(), batch.size()));
         for (int i = 0; i < futures.size(); i++) {
             try {
-                futures.get(i).get(config.relay().deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                sent.add(batch.get(i));
+                RecordMetadata metadata = futures.get(i).get(config.relay().deliveryTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
+                OutboxMessage message = batch.get(i);
+                sent.add(message);
+                forwarded.add(AuditEntries.forwarded(built.get(i).platformId(), message.reportId(),
+                        message.destination(), message.messageId(), message.kind().name(), metadata.topic(),
+                        metadata.partition(), metadata.offset()));
             } catch (ExecutionException | TimeoutException e) {
                 failed.add(batch.get(i));
                 error = describe(e.getCause() == null ? e : e.getCause());
@@ -176,7 +188,7 @@ public class OutboxRelay {
                 error = "interrupted";
             }
         }
-        return new Published(sent, failed, error);
+        return new Published(sent, forwarded, failed, error);
     }
 
     private ProducerRecord<String, byte[]> record(OutboxMessage message, Envelope envelope) {
@@ -217,8 +229,9 @@ public class OutboxRelay {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private record Published(List<OutboxMessage> sent, List<OutboxMessage> failed, String error) {
+    private record Published(List<OutboxMessage> sent, List<AuditEntry> forwarded, List<OutboxMessage> failed,
+            String error) {
 
-        static final Published NOTHING = new Published(List.of(), List.of(), null);
+        static final Published NOTHING = new Published(List.of(), List.of(), List.of(), null);
     }
 }

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.tipline.gateway.audit.AuditActor;
+import org.tipline.gateway.audit.AuditEntries;
+import org.tipline.gateway.audit.AuditTrail;
 import org.tipline.gateway.platform.db.Database;
 import org.tipline.gateway.report.FileRepository;
 import org.tipline.gateway.report.ReportFile;
@@ -22,12 +25,15 @@ public class EvidenceAccess {
     private final FileRepository files;
     private final ReportRepository reports;
     private final EvidenceStore store;
+    private final AuditTrail audit;
 
-    EvidenceAccess(Database database, FileRepository files, ReportRepository reports, EvidenceStore store) {
+    EvidenceAccess(Database database, FileRepository files, ReportRepository reports, EvidenceStore store,
+            AuditTrail audit) {
         this.database = database;
         this.files = files;
         this.reports = reports;
         this.store = store;
+        this.audit = audit;
     }
 
     /** An evidence file opened for reading. */
@@ -47,6 +53,8 @@ public class EvidenceAccess {
             throw new ReportNotFoundException("file " + fileId);
         }
 
+        audit.recordAlone(AuditEntries.evidenceAccessed(AuditActor.of(intake), file.reportId(), destination,
+                file.id(), file.sha256Hex()));
         try {
             return new Opened(store.read(file.id(), file.contentKeyId()), file.mediaType(), file.sizeBytes(),
                     file.sha256Hex());

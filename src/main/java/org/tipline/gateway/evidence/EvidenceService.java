@@ -20,6 +20,7 @@ import org.tipline.gateway.report.ReportCodes.FileRelevance;
 import org.tipline.gateway.report.ReportDocument;
 import org.tipline.gateway.report.ReportFile;
 import org.tipline.gateway.report.ReportService;
+import org.tipline.gateway.security.Caller;
 
 /**
  * Evidence uploads: the bytes are streamed into the encrypted store first (hashed on the way), then the file is
@@ -48,9 +49,9 @@ public class EvidenceService {
     public record Uploaded(UUID fileId, long sizeBytes, String md5, String sha1, String sha256, String mediaType) {
     }
 
-    public Outcome<Uploaded> upload(String platformId, IdempotencyKey key, String path, UUID reportId,
+    public Outcome<Uploaded> upload(Caller caller, IdempotencyKey key, String path, UUID reportId,
             String mediaType, InputStream body) {
-        reports.status(platformId, reportId); // 404 before storing anything for a report that is not theirs
+        reports.status(caller.platformId(), reportId); // 404 before storing anything for a report that is not theirs
         UUID fileId = Ids.uuidV7(clock);
         EvidenceStore.StoredEvidence stored = store.write(fileId, body);
         byte[] bodyDigest = CanonicalJson.sha256((mediaType + "\0" + hex(stored.sha256()))
@@ -59,7 +60,7 @@ public class EvidenceService {
         try {
             Outcome<Uploaded> outcome = reports.expiringIfDue(() -> database.inTransaction(connection -> idempotency
                     .once(connection, key, digest, 201, Uploaded.class, () -> {
-                        ReportFile file = reports.attachFile(connection, platformId, new ReportFile(fileId, reportId,
+                        ReportFile file = reports.attachFile(connection, caller, new ReportFile(fileId, reportId,
                                 stored.sizeBytes(), stored.md5(), stored.sha1(), stored.sha256(), mediaType,
                                 stored.keyId(), clock.instant(), FileRelevance.REPORTED,
                                 EnumSet.noneOf(FileAnnotation.class), false, false, null));
@@ -77,10 +78,10 @@ public class EvidenceService {
     }
 
     /** Sets the details of a file of an open report. */
-    public void setDetails(String platformId, UUID reportId, UUID fileId, ReportDocument details,
+    public void setDetails(Caller caller, UUID reportId, UUID fileId, ReportDocument details,
             FileRelevance relevance, java.util.Set<FileAnnotation> annotations) {
         reports.expiringIfDue(() -> database.inTransaction(connection -> {
-            reports.setFileDetails(connection, platformId, reportId, fileId, details, relevance, annotations);
+            reports.setFileDetails(connection, caller, reportId, fileId, details, relevance, annotations);
             return null;
         }));
     }

@@ -76,7 +76,7 @@ public class FileResource {
         String mediaType = declaredMediaType == null || declaredMediaType.isBlank()
                 ? MediaType.APPLICATION_OCTET_STREAM
                 : declaredMediaType.strip();
-        Outcome<EvidenceService.Uploaded> outcome = service.upload(caller.get().platformId(), key, uri.getPath(),
+        Outcome<EvidenceService.Uploaded> outcome = service.upload(caller.get(), key, uri.getPath(),
                 uuid(id), mediaType.length() > 255 ? mediaType.substring(0, 255) : mediaType, body);
         Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.result());
         if (outcome.replayed()) {
@@ -101,7 +101,7 @@ public class FileResource {
                 : EnumSet.copyOf(details.annotations().isEmpty()
                         ? EnumSet.noneOf(FileAnnotation.class)
                         : details.annotations());
-        service.setDetails(caller.get().platformId(), uuid(id), uuid(fileId), mapper.toDocument(details),
+        service.setDetails(caller.get(), uuid(id), uuid(fileId), mapper.toDocument(details),
                 details.effectiveRelevance(), annotations);
         return Response.ok(java.util.Map.of("fileId", uuid(fileId), "detailsSet", true)).build();
     }

@@ -68,7 +68,7 @@ public class AdditionResource {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var request = reader.read(body, SupplementRequest.class, MAX_BYTES);
         SupplementRequest supplement = request.value();
-        var outcome = service.supplement(caller.get().platformId(), key, digest(uri, request.bytes()),
+        var outcome = service.supplement(caller.get(), key, digest(uri, request.bytes()),
                 QueryParameters.reportId(id), mapper.toDocument(supplement),
                 supplement.fileIds() == null ? java.util.List.of() : supplement.fileIds());
         return ReportResource.answer(outcome, outcome.result(), null);
@@ -86,7 +86,7 @@ public class AdditionResource {
             @Parameter(hidden = true) InputStream body, @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var request = reader.read(body, EscalationRequest.class, MAX_BYTES);
-        var outcome = service.escalate(caller.get().platformId(), key, digest(uri, request.bytes()),
+        var outcome = service.escalate(caller.get(), key, digest(uri, request.bytes()),
                 QueryParameters.reportId(id), request.value().priority(), mapper.toDocument(request.value()));
         return ReportResource.answer(outcome, outcome.result(), null);
     }

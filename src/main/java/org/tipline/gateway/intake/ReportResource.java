@@ -88,12 +88,12 @@ public class ReportResource {
         byte[] digest = RequestDigest.ofJson("POST", uri.getPath(), uri.getRequestUri().getRawQuery(),
                 request.bytes());
         if (andFinish) {
-            var outcome = service.openAndFinish(caller.get().platformId(), key, digest,
+            var outcome = service.openAndFinish(caller.get(), key, digest,
                     mapper.toDocument(request.value()));
             count(outcome, "submitted");
             return answer(outcome, mapper.toResponse(outcome.result()), outcome.result().reportId());
         }
-        var outcome = service.open(caller.get().platformId(), key, digest, mapper.toDocument(request.value()));
+        var outcome = service.open(caller.get(), key, digest, mapper.toDocument(request.value()));
         count(outcome, "opened");
         return answer(outcome, mapper.toResponse(outcome.result()), outcome.result().reportId());
     }
@@ -108,7 +108,7 @@ public class ReportResource {
                     schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
-        var outcome = service.finish(caller.get().platformId(), key, emptyBodyDigest(uri),
+        var outcome = service.finish(caller.get(), key, emptyBodyDigest(uri),
                 QueryParameters.reportId(id));
         count(outcome, "submitted");
         return answer(outcome, mapper.toResponse(outcome.result()), null);
@@ -124,7 +124,7 @@ public class ReportResource {
                     schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
-        var outcome = service.retract(caller.get().platformId(), key, emptyBodyDigest(uri),
+        var outcome = service.retract(caller.get(), key, emptyBodyDigest(uri),
                 QueryParameters.reportId(id));
         return answer(outcome, mapper.toResponse(outcome.result()), null);
     }

@@ -9,6 +9,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.tipline.gateway.audit.AuditActor;
+import org.tipline.gateway.audit.AuditEntries;
+import org.tipline.gateway.audit.AuditTrail;
 import org.tipline.gateway.delivery.Forwarding;
 import org.tipline.gateway.delivery.MessageKind;
 import org.tipline.gateway.platform.Ids;
@@ -22,6 +25,7 @@ import org.tipline.gateway.platform.idempotency.Outcome;
 import org.tipline.gateway.report.AdditionRepository.Kind;
 import org.tipline.gateway.report.ReportResults.Escalated;
 import org.tipline.gateway.report.ReportResults.Supplemented;
+import org.tipline.gateway.security.Caller;
 
 /**
  * What a platform sends after submitting: supplements (new information, files uploaded since) and escalations (a
@@ -37,22 +41,26 @@ public class AdditionService {
     private final AdditionRepository additions;
     private final FileRepository files;
     private final Forwarding forwarding;
+    private final AuditTrail audit;
     private final Clock clock;
 
     AdditionService(Database database, Idempotency idempotency, ReportRepository reports,
-            AdditionRepository additions, FileRepository files, Forwarding forwarding, Clock clock) {
+            AdditionRepository additions, FileRepository files, Forwarding forwarding, AuditTrail audit,
+            Clock clock) {
         this.database = database;
         this.idempotency = idempotency;
         this.reports = reports;
         this.additions = additions;
         this.files = files;
         this.forwarding = forwarding;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** Queues a supplement and the files it names (uploaded after submission, not yet forwarded) (201). */
-    public Outcome<Supplemented> supplement(String platformId, IdempotencyKey key, byte[] digest, UUID reportId,
+    public Outcome<Supplemented> supplement(Caller caller, IdempotencyKey key, byte[] digest, UUID reportId,
             ReportDocument content, List<UUID> fileIds) {
+        String platformId = caller.platformId();
         Outcome<Supplemented> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
                 201, Supplemented.class, () -> {
                     Report report = submitted(connection, platformId, reportId, "supplement");
@@ -68,6 +76,8 @@ public class AdditionService {
                     List<String> destinations = reports.destinations(connection, reportId);
                     forwarding.queueAddition(connection, reportId, destinations, MessageKind.SUPPLEMENT,
                             report.priority(), id, now);
+                    audit.record(connection, AuditEntries.supplemented(AuditActor.of(caller), platformId, reportId,
+                            id, content.digest(), fileIds, destinations));
                     return new Supplemented(id, reportId, destinations, fileIds);
                 }));
         forwarding.committed();
@@ -75,8 +85,9 @@ public class AdditionService {
     }
 
     /** Raises a submitted report's priority and queues the escalation (202); lowering it is refused. */
-    public Outcome<Escalated> escalate(String platformId, IdempotencyKey key, byte[] digest, UUID reportId,
+    public Outcome<Escalated> escalate(Caller caller, IdempotencyKey key, byte[] digest, UUID reportId,
             Priority priority, ReportDocument content) {
+        String platformId = caller.platformId();
         Outcome<Escalated> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
                 202, Escalated.class, () -> {
                     Report report = submitted(connection, platformId, reportId, "escalate");
@@ -92,6 +103,8 @@ public class AdditionService {
                     List<String> destinations = reports.destinations(connection, reportId);
                     forwarding.queueAddition(connection, reportId, destinations, MessageKind.ESCALATION, priority,
                             id, now);
+                    audit.record(connection, AuditEntries.escalated(AuditActor.of(caller), platformId, reportId, id,
+                            priority.name(), content.digest(), destinations));
                     return new Escalated(id, reportId, priority, destinations);
                 }));
         forwarding.committed();

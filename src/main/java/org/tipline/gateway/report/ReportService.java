@@ -11,6 +11,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.tipline.gateway.audit.AuditActor;
+import org.tipline.gateway.audit.AuditEntries;
+import org.tipline.gateway.audit.AuditTrail;
 import org.tipline.gateway.delivery.DeliveryRepository;
 import org.tipline.gateway.delivery.DeliveryStatus;
 import org.tipline.gateway.delivery.Forwarding;
@@ -24,6 +27,7 @@ import org.tipline.gateway.report.ReportCodes.FileRelevance;
 import org.tipline.gateway.report.ReportResults.Opened;
 import org.tipline.gateway.report.ReportResults.Retracted;
 import org.tipline.gateway.report.ReportResults.Submitted;
+import org.tipline.gateway.security.Caller;
 
 /**
  * The report lifecycle: OPEN, then SUBMITTED, RETRACTED or EXPIRED. Every change commits in one transaction with its
@@ -43,10 +47,12 @@ public class ReportService {
     private final DeliveryRepository deliveries;
     private final Submission submission;
     private final Forwarding forwarding;
+    private final AuditTrail audit;
     private final Clock clock;
 
     ReportService(Database database, Idempotency idempotency, ReportRepository reports, FileRepository files,
-            DeliveryRepository deliveries, Submission submission, Forwarding forwarding, Clock clock) {
+            DeliveryRepository deliveries, Submission submission, Forwarding forwarding, AuditTrail audit,
+            Clock clock) {
         this.database = database;
         this.idempotency = idempotency;
         this.reports = reports;
@@ -54,48 +60,52 @@ public class ReportService {
         this.deliveries = deliveries;
         this.submission = submission;
         this.forwarding = forwarding;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** Opens a report (201). */
-    public Outcome<Opened> open(String platformId, IdempotencyKey key, byte[] digest, ReportDocument document) {
+    public Outcome<Opened> open(Caller caller, IdempotencyKey key, byte[] digest, ReportDocument document) {
         return database.inTransaction(connection -> idempotency.once(connection, key, digest, 201, Opened.class,
                 () -> {
-                    Report opened = insertOpen(connection, platformId, document);
+                    Report opened = insertOpen(connection, caller, document);
                     return new Opened(opened.id(), opened.state(), opened.expiresAt());
                 }));
     }
 
     /** Opens and finishes a report in one transaction (202). */
-    public Outcome<Submitted> openAndFinish(String platformId, IdempotencyKey key, byte[] digest,
+    public Outcome<Submitted> openAndFinish(Caller caller, IdempotencyKey key, byte[] digest,
             ReportDocument document) {
         Outcome<Submitted> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
-                202, Submitted.class, () -> submission.submit(connection, insertOpen(connection, platformId, document),
-                        document)));
+                202, Submitted.class, () -> submission.submit(connection, AuditActor.of(caller),
+                        insertOpen(connection, caller, document), document)));
         forwarding.committed();
         return outcome;
     }
 
     /** Finishes an open report: final validation, routing, receipt, queued for forwarding (202). */
-    public Outcome<Submitted> finish(String platformId, IdempotencyKey key, byte[] digest, UUID reportId) {
+    public Outcome<Submitted> finish(Caller caller, IdempotencyKey key, byte[] digest, UUID reportId) {
         Outcome<Submitted> outcome = expiringIfDue(() -> database.inTransaction(connection -> idempotency.once(
                 connection, key, digest, 202, Submitted.class, () -> {
-                    Report report = openReport(connection, platformId, reportId, "finish");
-                    return submission.submit(connection, report, reports.content(connection, reportId));
+                    Report report = openReport(connection, caller.platformId(), reportId, "finish");
+                    return submission.submit(connection, AuditActor.of(caller), report,
+                            reports.content(connection, reportId));
                 })));
         forwarding.committed();
         return outcome;
     }
 
     /** Retracts an open report (200); a submitted one cannot be retracted. */
-    public Outcome<Retracted> retract(String platformId, IdempotencyKey key, byte[] digest, UUID reportId) {
+    public Outcome<Retracted> retract(Caller caller, IdempotencyKey key, byte[] digest, UUID reportId) {
         return expiringIfDue(() -> database.inTransaction(connection -> idempotency.once(connection, key, digest, 200,
                 Retracted.class, () -> {
-                    Report report = openReport(connection, platformId, reportId, "retract");
+                    Report report = openReport(connection, caller.platformId(), reportId, "retract");
                     Instant now = clock.instant();
                     reports.updateState(connection, new Report(report.id(), report.platformId(),
                             ReportState.RETRACTED, report.incidentType(), report.priority(), report.openedAt(), now,
                             null, null));
+                    audit.record(connection, AuditEntries.reportRetracted(AuditActor.of(caller), report.platformId(),
+                            report.id()));
                     return new Retracted(report.id(), ReportState.RETRACTED);
                 })));
     }
@@ -141,6 +151,7 @@ public class ReportService {
                 for (Report report : reports.findAll(connection, List.of(e.reportId())).values()) {
                     if (report.state() == ReportState.OPEN && !report.expiresAt().isAfter(now)) {
                         reports.updateState(connection, expired(report, now));
+                        audit.record(connection, AuditEntries.reportExpired(report.platformId(), report.id()));
                     }
                 }
                 return null;
@@ -157,6 +168,8 @@ public class ReportService {
             for (Report report : due) {
                 reports.updateState(connection, expired(report, now));
             }
+            audit.record(connection, due.stream().map(r -> AuditEntries.reportExpired(r.platformId(), r.id()))
+                    .toList());
             return due.size();
         });
     }
@@ -179,7 +192,8 @@ public class ReportService {
      * Adds an uploaded file to a report, in the caller's transaction: to an open report (extending its time), or to a
      * submitted one, where it waits for a supplement to forward it.
      */
-    public ReportFile attachFile(Connection connection, String platformId, ReportFile file) throws SQLException {
+    public ReportFile attachFile(Connection connection, Caller caller, ReportFile file) throws SQLException {
+        String platformId = caller.platformId();
         Report report = reports.findOwned(connection, file.reportId(), platformId, true)
                 .orElseThrow(() -> new ReportNotFoundException(file.reportId()));
         boolean afterSubmission = report.state() == ReportState.SUBMITTED;
@@ -190,26 +204,31 @@ public class ReportService {
                 file.sha256(), file.mediaType(), file.contentKeyId(), file.uploadedAt(), file.relevance(),
                 file.annotations(), false, afterSubmission, null);
         files.insert(connection, stored);
+        audit.record(connection, AuditEntries.fileUploaded(AuditActor.of(caller), platformId, file.reportId(),
+                file.id(), file.sizeBytes(), stored.sha256Hex(), afterSubmission));
         return stored;
     }
 
     /** Sets an uploaded file's details while its report is open. */
-    public void setFileDetails(Connection connection, String platformId, UUID reportId, UUID fileId,
+    public void setFileDetails(Connection connection, Caller caller, UUID reportId, UUID fileId,
             ReportDocument details, FileRelevance relevance, java.util.Set<FileAnnotation> annotations)
             throws SQLException {
-        lockOpenForChange(connection, platformId, reportId, "change a file of");
+        lockOpenForChange(connection, caller.platformId(), reportId, "change a file of");
         ReportFile file = files.find(connection, fileId).filter(f -> f.reportId().equals(reportId))
                 .orElseThrow(() -> new ReportNotFoundException("file " + fileId));
         files.setDetails(connection, file.id(), details, relevance, annotations, clock.instant());
+        audit.record(connection, AuditEntries.fileDetailsSet(AuditActor.of(caller), caller.platformId(), reportId,
+                fileId, details.digest(), relevance.name(), annotations.stream().map(Enum::name).sorted().toList()));
     }
 
-    private Report insertOpen(Connection connection, String platformId, ReportDocument document)
-            throws SQLException {
+    private Report insertOpen(Connection connection, Caller caller, ReportDocument document) throws SQLException {
         ReportFacts facts = ReportFacts.of(submission.tree(document));
         Instant now = clock.instant();
-        Report opened = new Report(Ids.uuidV7(clock), platformId, ReportState.OPEN, facts.incidentType(),
+        Report opened = new Report(Ids.uuidV7(clock), caller.platformId(), ReportState.OPEN, facts.incidentType(),
                 facts.priority(), now, now, null, expiry(now, now));
         reports.insert(connection, opened, document, facts.batched());
+        audit.record(connection, AuditEntries.reportOpened(AuditActor.of(caller), opened.platformId(), opened.id(),
+                opened.incidentType(), opened.priority().name(), document.digest(), facts.batched()));
         return opened;
     }
 

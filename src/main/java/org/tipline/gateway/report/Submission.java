@@ -11,10 +11,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.tipline.gateway.audit.AuditActor;
+import org.tipline.gateway.audit.AuditEntries;
+import org.tipline.gateway.audit.AuditTrail;
 import org.tipline.gateway.delivery.Forwarding;
 import org.tipline.gateway.platform.errors.UnprocessableException;
 import org.tipline.gateway.platform.errors.Violation;
 import org.tipline.gateway.platform.errors.ViolationCode;
+import org.tipline.gateway.platform.json.CanonicalJson;
 import org.tipline.gateway.report.ReportCodes.FileAnnotation;
 import org.tipline.gateway.report.ReportCodes.FileRelevance;
 import org.tipline.gateway.report.ReportResults.Submitted;
@@ -38,22 +42,25 @@ class Submission {
     private final Router router;
     private final ReceiptSigner receipts;
     private final Forwarding forwarding;
+    private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     Submission(ReportRepository reports, FileRepository files, PlatformRegistry platforms, Router router,
-            ReceiptSigner receipts, Forwarding forwarding, ObjectMapper json, Clock clock) {
+            ReceiptSigner receipts, Forwarding forwarding, AuditTrail audit, ObjectMapper json, Clock clock) {
         this.reports = reports;
         this.files = files;
         this.platforms = platforms;
         this.router = router;
         this.receipts = receipts;
         this.forwarding = forwarding;
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
     }
 
-    Submitted submit(Connection connection, Report open, ReportDocument document) throws SQLException {
+    Submitted submit(Connection connection, AuditActor actor, Report open, ReportDocument document)
+            throws SQLException {
         JsonNode tree = tree(document);
         ReportFacts facts = ReportFacts.of(tree);
         List<ReportFile> reportFiles = files.submittedWith(connection, open.id());
@@ -65,6 +72,12 @@ class Submission {
         String receipt = receipts.sign(submitted, document.digest(), reportFiles, decision.destinations());
         reports.submit(connection, submitted, decision.rulesByDestination(), receipt);
         forwarding.queueReport(connection, open.id(), decision.destinations(), open.priority(), now);
+        audit.record(connection,
+                AuditEntries.reportRouted(actor, open.platformId(), open.id(), decision.rulesByDestination()),
+                AuditEntries.reportSubmitted(actor, open.platformId(), open.id(), document.digest(),
+                        reportFiles.stream().map(ReportFile::sha256Hex).toList(), decision.destinations(),
+                        java.util.HexFormat.of().formatHex(CanonicalJson.sha256(receipt.getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8)))));
         return new Submitted(open.id(), ReportState.SUBMITTED, now, decision.destinations(), receipt);
     }
 

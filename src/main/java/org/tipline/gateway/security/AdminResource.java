@@ -93,7 +93,8 @@ public class AdminResource {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var request = reader.read(body, PlatformRequest.class, MAX_BODY_BYTES);
         PlatformRequest platform = request.value();
-        Outcome<PlatformRecord> outcome = service.registerPlatform(key, digest(uri, request.bytes()), platform.id(),
+        Outcome<PlatformRecord> outcome = service.registerPlatform(caller.get(), key, digest(uri, request.bytes()),
+                platform.id(),
                 platform.name(), platform.regimes() == null
                         ? List.of()
                         : platform.regimes().stream().map(Enum::name).toList());
@@ -121,7 +122,7 @@ public class AdminResource {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         var request = reader.read(body, CredentialRequest.class, MAX_BODY_BYTES);
         CredentialRequest credential = checkBindings(request.value());
-        var outcome = service.create(caller.get().credentialId().toString(), key, digest(uri, request.bytes()),
+        var outcome = service.create(caller.get(), key, digest(uri, request.bytes()),
                 credential.role(), credential.platformId(), credential.destinations(), credential.label());
         CredentialService.Created created = outcome.result();
         String note = created.key() == null ? "The key was shown only in the first answer to this request" : null;
@@ -141,7 +142,7 @@ public class AdminResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id) {
         try {
-            service.revoke(caller.get().credentialId().toString(), UUID.fromString(id));
+            service.revoke(caller.get(), UUID.fromString(id));
         } catch (IllegalArgumentException e) {
             throw new ReportNotFoundException("credential");
         }

@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.tipline.gateway.audit.AuditActor;
+import org.tipline.gateway.audit.AuditEntries;
+import org.tipline.gateway.audit.AuditTrail;
 import org.tipline.gateway.platform.db.Database;
 import org.tipline.gateway.platform.errors.UnprocessableException;
 import org.tipline.gateway.platform.errors.Violation;
@@ -30,14 +33,16 @@ public class CredentialService {
     private final Idempotency idempotency;
     private final CredentialRepository credentials;
     private final SecurityConfig config;
+    private final AuditTrail audit;
     private final Clock clock;
 
     CredentialService(Database database, Idempotency idempotency, CredentialRepository credentials,
-            SecurityConfig config, Clock clock) {
+            SecurityConfig config, AuditTrail audit, Clock clock) {
         this.database = database;
         this.idempotency = idempotency;
         this.credentials = credentials;
         this.config = config;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -46,8 +51,9 @@ public class CredentialService {
     }
 
     /** Creates a credential. A replay of the same request returns the credential without its key. */
-    public Outcome<Created> create(String createdBy, IdempotencyKey key, byte[] digest, Role role, String platformId,
+    public Outcome<Created> create(Caller admin, IdempotencyKey key, byte[] digest, Role role, String platformId,
             List<String> destinations, String label) {
+        String createdBy = admin.credentialId().toString();
         String apiKey = ApiKeys.generate();
         Outcome<Credential> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
                 201, Credential.class, () -> {
@@ -58,6 +64,8 @@ public class CredentialService {
                     Credential credential = new Credential(UUID.randomUUID(), ApiKeys.displayPrefix(apiKey), role,
                             platformId, destinations, label, clock.instant(), createdBy, null);
                     credentials.insert(connection, credential, ApiKeys.hash(apiKey));
+                    audit.record(connection, AuditEntries.credentialCreated(AuditActor.of(admin), credential.id(),
+                            role.id(), platformId, credential.destinations()));
                     return credential;
                 }));
         return new Outcome<>(new Created(outcome.result(), outcome.replayed() ? null : apiKey), outcome.status(),
@@ -65,8 +73,14 @@ public class CredentialService {
     }
 
     /** Revokes a credential at once: the next request with it gets 401. */
-    public void revoke(String revokedBy, UUID id) {
-        boolean revoked = database.inTransaction(c -> credentials.revoke(c, id, revokedBy, clock.instant()));
+    public void revoke(Caller admin, UUID id) {
+        boolean revoked = database.inTransaction(c -> {
+            boolean done = credentials.revoke(c, id, admin.credentialId().toString(), clock.instant());
+            if (done) {
+                audit.record(c, AuditEntries.credentialRevoked(AuditActor.of(admin), id));
+            }
+            return done;
+        });
         if (!revoked) {
             throw new ReportNotFoundException("active credential " + id);
         }
@@ -76,8 +90,8 @@ public class CredentialService {
         return database.withConnection(credentials::list);
     }
 
-    public Outcome<PlatformRecord> registerPlatform(IdempotencyKey key, byte[] digest, String id, String name,
-            List<String> regimes) {
+    public Outcome<PlatformRecord> registerPlatform(Caller admin, IdempotencyKey key, byte[] digest, String id,
+            String name, List<String> regimes) {
         return database.inTransaction(connection -> idempotency.once(connection, key, digest, 201,
                 PlatformRecord.class, () -> {
                     PlatformRecord platform = new PlatformRecord(id, name, regimes, clock.instant());
@@ -85,6 +99,7 @@ public class CredentialService {
                         throw new UnprocessableException("Platform exists", List.of(new Violation("/id",
                                 ViolationCode.INVALID_VALUE, "is already registered")));
                     }
+                    audit.record(connection, AuditEntries.platformRegistered(AuditActor.of(admin), id, regimes));
                     return platform;
                 }));
     }
@@ -98,8 +113,11 @@ public class CredentialService {
         config.bootstrapAdminKeySha256().ifPresent(hex -> database.inTransaction(connection -> {
             byte[] hash = HexFormat.of().parseHex(hex);
             if (!credentials.existsWithHash(connection, hash)) {
-                credentials.insert(connection, new Credential(UUID.randomUUID(), "(bootstrap)", Role.ADMIN, null,
-                        List.of(), "bootstrap admin", clock.instant(), "bootstrap", null), hash);
+                UUID id = UUID.randomUUID();
+                credentials.insert(connection, new Credential(id, "(bootstrap)", Role.ADMIN, null, List.of(),
+                        "bootstrap admin", clock.instant(), "bootstrap", null), hash);
+                audit.record(connection, AuditEntries.credentialCreated(AuditActor.system("bootstrap"), id,
+                        Role.ADMIN.id(), null, List.of()));
                 LOGGER.info("Registered the bootstrap admin credential");
             }
             return null;

@@ -16,6 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.tipline.gateway.audit.AuditActor;
+import org.tipline.gateway.audit.AuditEntries;
+import org.tipline.gateway.audit.AuditTrail;
 import org.tipline.gateway.localstack.LocalStackBootstrap;
 import org.tipline.gateway.platform.db.Database;
 import org.tipline.gateway.routing.Destination;
@@ -43,13 +46,16 @@ public class LocalDemoCredentials {
     private final Database database;
     private final CredentialRepository credentials;
     private final RoutingTable routing;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    LocalDemoCredentials(Database database, CredentialRepository credentials, RoutingTable routing, Clock clock) {
+    LocalDemoCredentials(Database database, CredentialRepository credentials, RoutingTable routing, AuditTrail audit,
+            Clock clock) {
         this.database = database;
         this.credentials = credentials;
         this.routing = routing;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -101,9 +107,11 @@ public class LocalDemoCredentials {
     private String create(java.sql.Connection connection, Role role, String platformId, List<String> destinations)
             throws java.sql.SQLException {
         String key = ApiKeys.generate();
-        credentials.insert(connection, new Credential(UUID.randomUUID(), ApiKeys.displayPrefix(key), role,
-                platformId, destinations, "local demo " + role.id(), clock.instant(), "local-demo", null),
-                ApiKeys.hash(key));
+        UUID id = UUID.randomUUID();
+        credentials.insert(connection, new Credential(id, ApiKeys.displayPrefix(key), role, platformId, destinations,
+                "local demo " + role.id(), clock.instant(), "local-demo", null), ApiKeys.hash(key));
+        audit.record(connection, AuditEntries.credentialCreated(AuditActor.system("local-demo"), id, role.id(),
+                platformId, destinations));
         return key;
     }
 

@@ -55,6 +55,12 @@ public class SigningKeys {
         return signingKey.getPublicKey();
     }
 
+    /** The raw 32-byte Ed25519 public key (the end of its X.509 encoding). */
+    public byte[] publicKeyBytes() {
+        byte[] encoded = signingKey.getPublicKey().getEncoded();
+        return java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+    }
+
     /** A compact JWS (EdDSA) over {@code payload}. */
     public String sign(byte[] payload) {
         return jws(payload, false);

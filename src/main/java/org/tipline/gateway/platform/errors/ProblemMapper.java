@@ -7,9 +7,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tipline.gateway.audit.AuditActor;
+import org.tipline.gateway.audit.AuditEntries;
+import org.tipline.gateway.audit.AuditTrail;
 import org.tipline.gateway.platform.db.LedgerUnavailableException;
 import org.tipline.gateway.platform.http.IntakeMetrics;
 import org.tipline.gateway.platform.http.RequestIdFilter;
+import org.tipline.gateway.security.ApiKeyIdentityProvider;
+import org.tipline.gateway.security.Caller;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Answers every error as an RFC 9457 problem document, using {@link ErrorTable}. Client errors are logged on one line
@@ -22,9 +29,13 @@ public class ProblemMapper {
     private static final Logger LOGGER = Logger.getLogger(ProblemMapper.class);
 
     private final IntakeMetrics metrics;
+    private final AuditTrail audit;
+    private final SecurityIdentity identity;
 
-    ProblemMapper(IntakeMetrics metrics) {
+    ProblemMapper(IntakeMetrics metrics, AuditTrail audit, SecurityIdentity identity) {
         this.metrics = metrics;
+        this.audit = audit;
+        this.identity = identity;
     }
     private static final String RETRY_AFTER_SECONDS = "5";
 
@@ -59,6 +70,7 @@ public class ProblemMapper {
                 RequestIdFilter.of(request), violations(error));
         if (path.startsWith("/v1/reports") && "POST".equals(request.getMethod())) {
             metrics.rejected(type, problem.violations());
+            auditRejection(path, type, problem.violations());
         }
         Response.ResponseBuilder response = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (error instanceof RateLimitedException limited) {
@@ -69,6 +81,32 @@ public class ProblemMapper {
             response.header("WWW-Authenticate", "Bearer realm=\"tipline\"");
         }
         return response.build();
+    }
+
+    /**
+     * Records a refused submission of an authenticated platform: platform, status and codes only. Not for 5xx (the
+     * ledger may be down) and never on an I/O thread, which must not block on the database.
+     */
+    private void auditRejection(String path, ProblemType type, List<Violation> violations) {
+        if (type.status() >= 500 || type == ProblemType.UNAUTHORIZED || type == ProblemType.FORBIDDEN
+                || io.vertx.core.Context.isOnEventLoopThread()) {
+            return;
+        }
+        Caller caller;
+        try {
+            caller = identity.isAnonymous() ? null : identity.getAttribute(ApiKeyIdentityProvider.CALLER);
+        } catch (RuntimeException e) {
+            return; // no usable identity: nothing to attribute the refusal to
+        }
+
+        if (caller == null || caller.platformId() == null) {
+            return;
+        }
+        List<String> codes = violations == null
+                ? List.of()
+                : violations.stream().map(v -> v.code().name()).distinct().sorted().toList();
+        audit.recordAlone(AuditEntries.reportRejected(AuditActor.of(caller), caller.platformId(), path, type.status(),
+                type.name(), codes));
     }
 
     private static String detail(ProblemType type, Throwable error) {

@@ -1,0 +1,26 @@
+package org.tipline.gateway.audit;
+
+import java.util.Objects;
+
+import org.tipline.gateway.security.Caller;
+
+/** Who did it: a credential and its role, or a component of the gateway ({@code system:<component>}). */
+public record AuditActor(String id, String role) {
+
+    public static final AuditActor RELAY = system("relay");
+    public static final AuditActor LIFECYCLE = system("lifecycle");
+    public static final AuditActor ACKS = system("ack-consumer");
+
+    public AuditActor {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(role, "role");
+    }
+
+    public static AuditActor of(Caller caller) {
+        return new AuditActor(caller.credentialId().toString(), caller.role().id());
+    }
+
+    public static AuditActor system(String component) {
+        return new AuditActor("system:" + component, "system");
+    }
+}
