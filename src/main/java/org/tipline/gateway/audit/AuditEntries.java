@@ -110,9 +110,10 @@ public final class AuditEntries {
         return new AuditEntry("platform.registered", actor, platformId, null, null, details("regimes", regimes));
     }
 
+    /** A read of the audit trail; {@code count} is what it returned, or negative when not known in advance. */
     public static AuditEntry auditRead(AuditActor actor, String what, Map<String, Object> query, long count) {
         return new AuditEntry("audit.read", actor, null, null, null, details("what", what, "query", query, "count",
-                count));
+                count < 0 ? null : count));
     }
 
     /** SHA-256 (base64) of text a principal supplied, or null. */

@@ -48,9 +48,13 @@ public class AuditService {
         return event;
     }
 
-    /** Streams the export as NDJSON to {@code out}, one event per line, in constant memory. */
+    /**
+     * Records the export, then streams it as NDJSON to {@code out}, one event per line, in constant memory. Events
+     * sequenced while it streams are included; the export's own audit event is among them only if sequenced in time.
+     */
     public void export(Caller auditor, Instant from, Instant to, OutputStream out) {
-        long count = database.inTransaction(c -> events.export(c, from, to, event -> {
+        read(auditor, "export", query("from", from, "to", to), -1);
+        database.inTransaction(c -> events.export(c, from, to, event -> {
             try {
                 out.write(event.toJsonLine().getBytes(StandardCharsets.UTF_8));
                 out.write('\n');
@@ -58,7 +62,6 @@ public class AuditService {
                 throw new UncheckedIOException("The export's client went away", e);
             }
         }));
-        read(auditor, "export", query("from", from, "to", to), count);
     }
 
     public Optional<TreeHead> treeHead(Caller auditor) {
@@ -88,7 +91,7 @@ public class AuditService {
     }
 
     private void read(Caller auditor, String what, Map<String, Object> query, long count) {
-        trail.recordAlone(AuditEntries.auditRead(AuditActor.of(auditor), what, query, count));
+        trail.recordRead(AuditEntries.auditRead(AuditActor.of(auditor), what, query, count));
     }
 
     private static Map<String, Object> query(String name1, Object value1, String name2, Object value2) {

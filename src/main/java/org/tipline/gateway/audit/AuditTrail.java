@@ -40,13 +40,14 @@ public class AuditTrail {
         record(connection, Arrays.asList(entries));
     }
 
-    /** Records events in the caller's transaction. */
+    /** Records events in the caller's transaction; an event about a report carries the report's platform. */
     public void record(Connection connection, Collection<AuditEntry> entries) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_inbox (at, type, actor_id,"
-                + " actor_role, platform_id, report_id, destination, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                + " actor_role, platform_id, report_id, destination, details) VALUES (?, ?, ?, ?,"
+                + " coalesce(?, (SELECT platform_id FROM report WHERE id = ?)), ?, ?, ?::jsonb)")) {
             for (AuditEntry entry : entries) {
                 Sql.setInstant(insert, 1, clock.instant());
                 insert.setString(2, entry.type());
@@ -54,8 +55,9 @@ public class AuditTrail {
                 insert.setString(4, entry.actor().role());
                 insert.setString(5, entry.platformId());
                 insert.setObject(6, entry.reportId());
-                insert.setString(7, entry.destination());
-                insert.setString(8, JSON.writeValueAsString(entry.details()));
+                insert.setObject(7, entry.reportId());
+                insert.setString(8, entry.destination());
+                insert.setString(9, JSON.writeValueAsString(entry.details()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -64,13 +66,24 @@ public class AuditTrail {
         }
     }
 
-    /** Records an event in a transaction of its own; a failure is logged and never reaches the caller's answer. */
-    public void recordAlone(AuditEntry entry) {
+    /**
+     * Records an event without a change of its own (a read) in a transaction of its own, before the read is answered:
+     * if it cannot be recorded the read fails too ({@code LedgerUnavailable}), so nothing is read unaudited.
+     */
+    public void recordRead(AuditEntry entry) {
+        database.inTransaction(connection -> {
+            record(connection, entry);
+            return null;
+        });
+    }
+
+    /**
+     * Records a refusal in a transaction of its own. A failure is logged and never reaches the refused caller's answer:
+     * nothing was changed, and the refusal must stay a 4xx.
+     */
+    public void recordRefusal(AuditEntry entry) {
         try {
-            database.inTransaction(connection -> {
-                record(connection, entry);
-                return null;
-            });
+            recordRead(entry);
         } catch (RuntimeException e) {
             LOGGER.warnf("Could not record audit event %s: %s", entry.type(), e.getClass().getSimpleName());
         }

@@ -35,7 +35,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The reference intake consumer: what a hotline or law-enforcement intake system runs to receive its reports. It
@@ -48,6 +50,9 @@ import picocli.CommandLine.Option;
 public class IntakeConsumerCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--destination", required = true, description = "Destination id, e.g. ncmec")
     String destination;
@@ -107,7 +112,7 @@ public class IntakeConsumerCommand implements Callable<Integer> {
         String normal = topicPrefix + ".intake." + destination;
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(urgent, normal));
-            System.out.printf("Receiving for %s from %s and %s; writing to %s%n", destination, urgent, normal, out);
+            out().printf("Receiving for %s from %s and %s; writing to %s%n", destination, urgent, normal, out);
             Instant lastMessage = Instant.now();
             while (maxMessages == 0 || received < maxMessages) {
                 List<ConsumerRecord<String, String>> batch = new ArrayList<>();
@@ -129,7 +134,7 @@ public class IntakeConsumerCommand implements Callable<Integer> {
                 ackProducer.close();
             }
         }
-        System.out.printf("Received %d messages%n", received);
+        out().printf("Received %d messages%n", received);
         return 0;
     }
 
@@ -139,7 +144,7 @@ public class IntakeConsumerCommand implements Callable<Integer> {
         String reportId = envelope.path("reportId").asText();
         String kind = envelope.path("kind").asText();
         if (!seen.add(messageId)) {
-            System.out.printf("duplicate  %s %s (message %s) ignored%n", kind, reportId, messageId);
+            out().printf("duplicate  %s %s (message %s) ignored%n", kind, reportId, messageId);
             return;
         }
         received++;
@@ -148,7 +153,7 @@ public class IntakeConsumerCommand implements Callable<Integer> {
         Files.createDirectories(file.getParent());
         JSON.writeValue(file.toFile(), envelope);
         String lane = record.topic().endsWith(".urgent") ? "urgent" : "normal";
-        System.out.printf("%-10s %s %s priority %s, signature %s, %s lane -> %s%n", "received", kind, reportId,
+        out().printf("%-10s %s %s priority %s, signature %s, %s lane -> %s%n", "received", kind, reportId,
                 envelope.path("priority").asText(), valid ? "valid" : "INVALID", lane, file);
         if (!"REPORT".equals(kind)) {
             return;
@@ -161,7 +166,7 @@ public class IntakeConsumerCommand implements Callable<Integer> {
             ack.put("status", "REJECTED").put("reason", "the envelope's signature does not verify");
         }
         acknowledge(reportId, ack);
-        System.out.printf("%-10s %s %s%n", "ack", reportId, valid ? "ACCEPTED as " + reference : "REJECTED");
+        out().printf("%-10s %s %s%n", "ack", reportId, valid ? "ACCEPTED as " + reference : "REJECTED");
     }
 
     private void acknowledge(String reportId, ObjectNode ack) throws IOException, InterruptedException {
@@ -182,7 +187,7 @@ public class IntakeConsumerCommand implements Callable<Integer> {
                 .POST(HttpRequest.BodyPublishers.ofString(ack.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            System.out.printf("ack of %s answered %d: %s%n", reportId, response.statusCode(), response.body());
+            out().printf("ack of %s answered %d: %s%n", reportId, response.statusCode(), response.body());
         }
     }
 
@@ -212,5 +217,9 @@ public class IntakeConsumerCommand implements Callable<Integer> {
             JsonNode intake = JSON.readTree(credentials.toFile()).path("intake").path(destination);
             key = intake.isTextual() ? intake.asText() : null;
         }
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -53,7 +53,7 @@ public class EvidenceAccess {
             throw new ReportNotFoundException("file " + fileId);
         }
 
-        audit.recordAlone(AuditEntries.evidenceAccessed(AuditActor.of(intake), file.reportId(), destination,
+        audit.recordRead(AuditEntries.evidenceAccessed(AuditActor.of(intake), file.reportId(), destination,
                 file.id(), file.sha256Hex()));
         try {
             return new Opened(store.read(file.id(), file.contentKeyId()), file.mediaType(), file.sizeBytes(),

@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,7 +105,8 @@ public class AuditSequencer {
             Map<Node, byte[]> known = new HashMap<>(tree.read(connection, MerkleTree.frontier(size)));
             if (!events.isEmpty()) {
                 insertEvents(connection, sequenced);
-                tree.write(connection, append(size, events, known));
+                List<byte[]> leaves = events.stream().map(e -> Base64.getDecoder().decode(e.leafHash())).toList();
+                tree.write(connection, MerkleTree.append(size, leaves, known));
             }
             long newSize = size + events.size();
             maybeSignHead(connection, newSize, known);
@@ -127,7 +128,7 @@ public class AuditSequencer {
     private List<Sequenced> take(Connection connection, long size) throws SQLException {
         List<Taken> taken = new ArrayList<>();
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_inbox WHERE id IN ("
-                + "SELECT id FROM audit_inbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id, at, type,"
+                + "SELECT id FROM audit_inbox ORDER BY id LIMIT ?) RETURNING id, at, type,"
                 + " actor_id, actor_role, platform_id, report_id, destination, details::text")) {
             delete.setInt(1, config.sequenceBatch());
             try (ResultSet row = delete.executeQuery()) {
@@ -144,7 +145,7 @@ public class AuditSequencer {
             Taken t = taken.get(i);
             AuditEvent unhashed = new AuditEvent(size + i, t.at(), t.type(), t.actor(), t.platformId(), t.reportId(),
                     t.destination(), parse(t.details()), null);
-            String leaf = java.util.Base64.getEncoder().encodeToString(MerkleTree.leafHash(unhashed.canonicalBytes()));
+            String leaf = Base64.getEncoder().encodeToString(MerkleTree.leafHash(unhashed.canonicalBytes()));
             events.add(new Sequenced(new AuditEvent(unhashed.seq(), t.at(), t.type(), t.actor(), t.platformId(),
                     t.reportId(), t.destination(), unhashed.details(), leaf), t.sourceId()));
         }
@@ -171,29 +172,6 @@ public class AuditSequencer {
             }
             insert.executeBatch();
         }
-    }
-
-    /**
-     * Appends the events' leaves to a tree of {@code size} leaves whose frontier is in {@code known}; returns the new
-     * nodes (leaves and every complete subtree they close) and adds them to {@code known}.
-     */
-    static Map<Node, byte[]> append(long size, List<AuditEvent> events, Map<Node, byte[]> known) {
-        Map<Node, byte[]> added = new LinkedHashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            long index = size + i;
-            byte[] hash = java.util.Base64.getDecoder().decode(events.get(i).leafHash());
-            Node node = new Node(0, index);
-            added.put(node, hash);
-            known.put(node, hash);
-            while ((node.index() & 1) == 1) {
-                byte[] left = known.get(new Node(node.level(), node.index() - 1));
-                hash = MerkleTree.nodeHash(left, hash);
-                node = new Node(node.level() + 1, node.index() >> 1);
-                added.put(node, hash);
-                known.put(node, hash);
-            }
-        }
-        return added;
     }
 
     private void maybeSignHead(Connection connection, long size, Map<Node, byte[]> known) throws SQLException {

@@ -3,6 +3,7 @@ package org.tipline.gateway.audit.log;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,27 @@ public final class MerkleTree {
             subproof(m - k, from + k, to, false, proof);
             proof.add(new Range(from, from + k));
         }
+    }
+
+    /**
+     * Appends leaf hashes to a tree of {@code size} leaves whose frontier is in {@code known}; returns the new nodes
+     * (the leaves and every complete subtree they close), in order, and adds them to {@code known}.
+     */
+    public static Map<Node, byte[]> append(long size, List<byte[]> leaves, Map<Node, byte[]> known) {
+        Map<Node, byte[]> added = new LinkedHashMap<>();
+        for (int i = 0; i < leaves.size(); i++) {
+            Node node = new Node(0, size + i);
+            byte[] hash = leaves.get(i);
+            added.put(node, hash);
+            known.put(node, hash);
+            while ((node.index() & 1) == 1) {
+                hash = nodeHash(known.get(new Node(node.level(), node.index() - 1)), hash);
+                node = new Node(node.level() + 1, node.index() >> 1);
+                added.put(node, hash);
+                known.put(node, hash);
+            }
+        }
+        return added;
     }
 
     /** All stored nodes the given ranges need, without repeats. */

@@ -105,7 +105,7 @@ public class ProblemMapper {
         List<String> codes = violations == null
                 ? List.of()
                 : violations.stream().map(v -> v.code().name()).distinct().sorted().toList();
-        audit.recordAlone(AuditEntries.reportRejected(AuditActor.of(caller), caller.platformId(), path, type.status(),
+        audit.recordRefusal(AuditEntries.reportRejected(AuditActor.of(caller), caller.platformId(), path, type.status(),
                 type.name(), codes));
     }
 
