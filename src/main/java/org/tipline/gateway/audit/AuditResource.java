@@ -1,11 +1,8 @@
 package org.tipline.gateway.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,17 +17,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.gateway.audit.log.AuditProofs;
 import org.tipline.gateway.audit.log.NoteKeys;
 import org.tipline.gateway.audit.log.TreeHead;
-import org.tipline.gateway.platform.errors.MalformedRequestException;
-import org.tipline.gateway.platform.errors.Violation;
-import org.tipline.gateway.platform.errors.ViolationCode;
-import org.tipline.gateway.report.ReportNotFoundException;
+import org.tipline.gateway.platform.errors.NotFoundException;
+import org.tipline.gateway.platform.http.QueryParameters;
 import org.tipline.gateway.security.CurrentCaller;
 import org.tipline.gateway.security.Role;
 
@@ -67,13 +64,28 @@ public class AuditResource {
     @GET
     @Path("/events")
     @Operation(summary = "Events, oldest first, filtered, with cursor pagination")
-    public EventPage events(@QueryParam("reportId") String reportId, @QueryParam("platformId") String platformId,
-            @QueryParam("actor") String actor, @QueryParam("type") String type, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        int size = limit == null || limit.isEmpty() ? 100 : (int) number("limit", limit, 1, AuditQuery.MAX_LIMIT);
-        AuditQuery query = new AuditQuery(reportId == null || reportId.isEmpty() ? null : uuid(reportId),
-                blankToNull(platformId), blankToNull(actor), blankToNull(type), time("from", from), time("to", to),
-                cursor == null || cursor.isEmpty() ? null : number("cursor", cursor, -1, Long.MAX_VALUE), size);
+    public EventPage events(
+            @Parameter(description = "Only events about this report") @QueryParam("reportId") String reportId,
+            @Parameter(description = "Only events about this platform") @QueryParam("platformId") String platformId,
+            @Parameter(
+                    description = "Only events by this principal (credential id, or system:<component>)") @QueryParam("actor") String actor,
+            @Parameter(description = "Only events of this type, e.g. report.submitted") @QueryParam("type") String type,
+            @Parameter(description = "Events at or after (RFC 3339)", schema = @Schema(type = SchemaType.STRING,
+                    format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Events before (RFC 3339)", schema = @Schema(type = SchemaType.STRING,
+                    format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 1000 (default 100)", schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) @QueryParam("limit") String limit) {
+        int size = QueryParameters.limit(limit, 100, AuditQuery.MAX_LIMIT);
+        AuditQuery query = new AuditQuery(QueryParameters.uuid("reportId", reportId),
+                QueryParameters.text(platformId), QueryParameters.text(actor), QueryParameters.text(type),
+                QueryParameters.timestamp("from", from), QueryParameters.timestamp("to", to),
+                cursor == null || cursor.isEmpty()
+                        ? null
+                        : QueryParameters.number("cursor", cursor, -1,
+                                Long.MAX_VALUE),
+                size);
         List<AuditEvent> found = service.query(caller.get(), query);
         List<AuditEvent> page = found.stream().limit(size).toList();
         String next = found.size() > size ? String.valueOf(page.get(page.size() - 1).seq()) : null;
@@ -83,11 +95,12 @@ public class AuditResource {
     @GET
     @Path("/events/{seq}")
     @Operation(summary = "One event")
-    public AuditEvent event(@PathParam("seq") String seq) {
+    public AuditEvent event(@Parameter(description = "The event's sequence number", schema = @Schema(
+            type = SchemaType.INTEGER, minimum = "0")) @PathParam("seq") String seq) {
         try {
             return service.event(caller.get(), Long.parseLong(seq));
         } catch (NumberFormatException e) {
-            throw new ReportNotFoundException("audit event");
+            throw new NotFoundException("No audit event " + (seq.length() > 24 ? seq.substring(0, 24) : seq));
         }
     }
 
@@ -97,9 +110,13 @@ public class AuditResource {
     @Operation(summary = "All events (or a time window) as NDJSON, streamed in sequence order")
     @APIResponse(responseCode = "200", description = "One event per line, with its leafHash",
             content = @Content(mediaType = NDJSON))
-    public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant since = time("from", from);
-        Instant until = time("to", to);
+    public Response export(
+            @Parameter(description = "Events at or after (RFC 3339); the whole log when absent", schema = @Schema(
+                    type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Events before (RFC 3339)", schema = @Schema(type = SchemaType.STRING,
+                    format = "date-time")) @QueryParam("to") String to) {
+        Instant since = QueryParameters.timestamp("from", from);
+        Instant until = QueryParameters.timestamp("to", to);
         var auditor = caller.get();
         StreamingOutput stream = out -> service.export(auditor, since, until, out);
         return Response.ok(stream, NDJSON).build();
@@ -112,8 +129,10 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "The tree head", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TreeHeadResponse.class)),
             @Content(mediaType = MediaType.TEXT_PLAIN)})
+    @APIResponse(responseCode = "404", description = "No tree head has been signed yet (the log is empty)")
     public Response treeHead(@HeaderParam("Accept") String accept) {
-        TreeHead head = service.treeHead(caller.get()).orElseThrow(() -> new ReportNotFoundException("tree head"));
+        TreeHead head = service.treeHead(caller.get())
+                .orElseThrow(() -> new NotFoundException("No tree head has been signed yet: the log is empty"));
         String checkpoint = head.checkpoint(service.keyName(), service.publicKey());
         if (accept != null && accept.contains(MediaType.TEXT_PLAIN) && !accept.contains(MediaType.APPLICATION_JSON)) {
             return Response.ok(checkpoint, MediaType.TEXT_PLAIN).build();
@@ -128,57 +147,25 @@ public class AuditResource {
     @GET
     @Path("/proofs/inclusion")
     @Operation(summary = "RFC 9162 inclusion proof of event seq in the tree of treeSize events")
-    public AuditProofs.Inclusion inclusion(@QueryParam("seq") String seq, @QueryParam("treeSize") String treeSize) {
-        return service.inclusion(caller.get(), number("seq", seq, 0, Long.MAX_VALUE),
-                number("treeSize", treeSize, 1, Long.MAX_VALUE));
+    public AuditProofs.Inclusion inclusion(
+            @Parameter(description = "The event (leaf index)", required = true, schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "0")) @QueryParam("seq") String seq,
+            @Parameter(description = "Size of the tree, usually a signed head's treeSize", required = true,
+                    schema = @Schema(type = SchemaType.INTEGER,
+                            minimum = "1")) @QueryParam("treeSize") String treeSize) {
+        return service.inclusion(caller.get(), QueryParameters.number("seq", seq, 0, Long.MAX_VALUE),
+                QueryParameters.number("treeSize", treeSize, 1, Long.MAX_VALUE));
     }
 
     @GET
     @Path("/proofs/consistency")
     @Operation(summary = "RFC 9162 consistency proof between the trees of first and second events")
-    public AuditProofs.Consistency consistency(@QueryParam("first") String first,
-            @QueryParam("second") String second) {
-        return service.consistency(caller.get(), number("first", first, 1, Long.MAX_VALUE),
-                number("second", second, 1, Long.MAX_VALUE));
-    }
-
-    private static long number(String name, String value, long min, long max) {
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw bad(name, "must be an integer from " + min + (max == Long.MAX_VALUE ? "" : " to " + max));
-    }
-
-    private static Instant time(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw bad(name, "must be an RFC 3339 timestamp with an offset");
-        }
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw bad("reportId", "must be a report id");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static MalformedRequestException bad(String name, String message) {
-        return new MalformedRequestException("Invalid query parameter " + name,
-                List.of(new Violation("", ViolationCode.INVALID_FORMAT, "query parameter " + name + ": " + message)));
+    public AuditProofs.Consistency consistency(
+            @Parameter(description = "Size of the older tree (at least 1)", required = true, schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "1")) @QueryParam("first") String first,
+            @Parameter(description = "Size of the newer tree (at least first)", required = true, schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "1")) @QueryParam("second") String second) {
+        return service.consistency(caller.get(), QueryParameters.number("first", first, 1, Long.MAX_VALUE),
+                QueryParameters.number("second", second, 1, Long.MAX_VALUE));
     }
 }

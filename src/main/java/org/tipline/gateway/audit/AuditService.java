@@ -14,7 +14,7 @@ import org.tipline.gateway.audit.log.AuditProofs;
 import org.tipline.gateway.audit.log.TreeHead;
 import org.tipline.gateway.audit.log.TreeHeads;
 import org.tipline.gateway.platform.db.Database;
-import org.tipline.gateway.report.ReportNotFoundException;
+import org.tipline.gateway.platform.errors.NotFoundException;
 import org.tipline.gateway.security.Caller;
 
 /** What auditors read: events, exports, tree heads and proofs. Every read is itself an audit event. */
@@ -43,7 +43,7 @@ public class AuditService {
 
     public AuditEvent event(Caller auditor, long seq) {
         AuditEvent event = database.withConnection(c -> events.find(c, seq))
-                .orElseThrow(() -> new ReportNotFoundException("audit event " + seq));
+                .orElseThrow(() -> new NotFoundException("No audit event " + seq));
         read(auditor, "event", Map.of("seq", seq), 1);
         return event;
     }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.gateway.intake.AdditionRequests.EscalationRequest;
 import org.tipline.gateway.intake.AdditionRequests.SupplementRequest;
+import org.tipline.gateway.platform.http.QueryParameters;
 import org.tipline.gateway.platform.idempotency.IdempotencyKey;
 import org.tipline.gateway.platform.idempotency.RequestDigest;
 import org.tipline.gateway.platform.json.RequestReader;

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tipline.gateway.intake.model.ReportRequest;
 import org.tipline.gateway.platform.http.IntakeMetrics;
+import org.tipline.gateway.platform.http.QueryParameters;
 import org.tipline.gateway.platform.idempotency.IdempotencyKey;
 import org.tipline.gateway.platform.idempotency.Outcome;
 import org.tipline.gateway.platform.idempotency.RequestDigest;

@@ -30,6 +30,7 @@ public final class ErrorTable {
             Map.entry(LedgerUnavailableException.class, ProblemType.LEDGER_UNAVAILABLE),
             Map.entry(MalformedRequestException.class, ProblemType.MALFORMED_REQUEST),
             Map.entry(MissingIdempotencyKeyException.class, ProblemType.MALFORMED_REQUEST),
+            Map.entry(NotFoundException.class, ProblemType.NOT_FOUND),
             Map.entry(PayloadTooLargeException.class, ProblemType.PAYLOAD_TOO_LARGE),
             Map.entry(RateLimitedException.class, ProblemType.RATE_LIMITED),
             Map.entry(ReportNotFoundException.class, ProblemType.NOT_FOUND),

@@ -21,6 +21,10 @@ import org.tipline.gateway.platform.errors.ViolationCode;
  */
 public class ProblemResponsesFilter implements OASFilter {
 
+    /** Descriptions SmallRye OpenAPI gives the answers it adds on its own. */
+    private static final java.util.Set<String> GENERATED = java.util.Set.of("Bad Request", "Not Authorized",
+            "Not Allowed");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getComponents().addSchema("Violation", violationSchema());
@@ -33,12 +37,18 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
+        declaredProblems(operation);
         boolean secured = !path.equals("/v1/keys");
         boolean hasBody = operation.getRequestBody() != null;
         boolean post = method == PathItem.HttpMethod.POST;
-        add(operation, "400", "Malformed request: syntax, wrong JSON types, unknown fields"
-                + (post ? ", missing Idempotency-Key" : "") + "; violations listed",
-                hasBody || post || path.equals("/v1/reports"));
+        boolean query = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY);
+        add(operation, "400", (hasBody
+                ? "Malformed request: syntax, wrong JSON types, unknown fields"
+                : "Malformed"
+                        + " request")
+                + (query ? ", a bad query parameter" : "") + (post ? ", missing Idempotency-Key" : "")
+                + "; violations listed", hasBody || post || query);
         add(operation, "401", ProblemType.UNAUTHORIZED.title(), secured);
         add(operation, "403", ProblemType.FORBIDDEN.title(), secured);
         add(operation, "404", "No such resource visible to the caller", path.contains("{"));
@@ -51,16 +61,34 @@ public class ProblemResponsesFilter implements OASFilter {
         add(operation, "503", ProblemType.LEDGER_UNAVAILABLE.title() + " (Retry-After)", secured);
     }
 
+    /** Error answers a resource declares (with its own description) are problem documents too. */
+    private static void declaredProblems(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("4") && response.getContent() == null && response.getDescription() != null
+                    && !GENERATED.contains(response.getDescription())) {
+                response.setContent(problemContent());
+            }
+        });
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+    }
+
     private static void add(Operation operation, String status, String description, boolean applies) {
         if (!applies || operation.getResponses() == null) {
             return;
         }
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+        Content content = problemContent();
         APIResponse existing = operation.getResponses().getAPIResponse(status);
         if (existing != null && existing.getContent() != null) {
             return;
         }
+
         // The generator adds bare 400/401/403 answers of its own; give them the problem document they really have.
         operation.getResponses().addAPIResponse(status,
                 OASFactory.createAPIResponse().description(description).content(content));

@@ -1,4 +1,4 @@
-package org.tipline.gateway.intake;
+package org.tipline.gateway.platform.http;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,12 +13,12 @@ import org.tipline.gateway.platform.errors.ViolationCode;
 import org.tipline.gateway.report.ReportNotFoundException;
 
 /** Strict parsing of query and path parameters: a bad value is a 400 naming the parameter, never a 404 or 500. */
-final class QueryParameters {
+public final class QueryParameters {
 
     private QueryParameters() {
     }
 
-    static boolean flag(String name, String value) {
+    public static boolean flag(String name, String value) {
         if (value == null || value.isEmpty() || "false".equals(value)) {
             return false;
         }
@@ -28,7 +28,7 @@ final class QueryParameters {
         throw bad(name, "must be true or false");
     }
 
-    static Instant timestamp(String name, String value) {
+    public static Instant timestamp(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -39,7 +39,7 @@ final class QueryParameters {
         }
     }
 
-    static int limit(String value, int fallback, int max) {
+    public static int limit(String value, int fallback, int max) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
@@ -54,7 +54,7 @@ final class QueryParameters {
         throw bad("limit", "must be an integer from 1 to " + max);
     }
 
-    static <E extends Enum<E>> E code(String name, String value, Class<E> type) {
+    public static <E extends Enum<E>> E code(String name, String value, Class<E> type) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -65,8 +65,39 @@ final class QueryParameters {
         }
     }
 
+    /** A whole number from {@code min} to {@code max}; required. */
+    public static long number(String name, String value, long min, long max) {
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad(name, (value == null ? "is required; " : "") + "must be an integer from " + min
+                + (max == Long.MAX_VALUE ? "" : " to " + max));
+    }
+
+    /** An optional UUID in the query, e.g. a report id to filter by. */
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw bad(name, "must be a UUID");
+        }
+    }
+
+    /** An optional free-form filter value: absent when blank. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /** A report id from the path; anything that is not a UUID names no report (404). */
-    static UUID reportId(String value) {
+    public static UUID reportId(String value) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
