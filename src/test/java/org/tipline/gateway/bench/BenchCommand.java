@@ -2,6 +2,7 @@ package org.tipline.gateway.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,13 +32,13 @@ public class BenchCommand implements Callable<Integer> {
 
     /** The scenarios, in the order they run. */
     enum Scenario {
-        AUDIT_QUERY
+        INTAKE, AUDIT_QUERY
     }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(description = "Scenarios to run: audit-query (default: all)", arity = "0..*",
+    @Parameters(description = "Scenarios to run: intake, audit-query (default: all)", arity = "0..*",
             converter = ScenarioConverter.class)
     List<Scenario> scenarios = new ArrayList<>();
 
@@ -47,6 +48,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--gateway-jar", defaultValue = "target/quarkus-app/quarkus-run.jar",
             description = "The packaged gateway (${DEFAULT-VALUE})")
     Path jar;
+
+    @Option(names = "--gateway-jvm-option", description = "A JVM option for the gateway (repeatable), e.g."
+            + " -XX:StartFlightRecording=filename=gateway.jfr to profile it")
+    List<String> gatewayJvmOptions = new ArrayList<>();
 
     @Option(names = "--jdbc-url", description = "External PostgreSQL (default: start the local stack)")
     String jdbcUrl;
@@ -65,6 +70,28 @@ public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", description = "External Kafka (default: start the local stack)")
     String bootstrapServers;
+
+    @Option(names = "--sizes", split = ",", defaultValue = "2048,20480",
+            description = "Report body sizes in bytes for intake (${DEFAULT-VALUE})")
+    List<Integer> sizes;
+
+    @Option(names = "--clients", defaultValue = "16",
+            description = "Concurrent clients for the closed loop and the PostgreSQL baseline (${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--warm-up", defaultValue = "PT10S", description = "Warm-up per size (${DEFAULT-VALUE})")
+    Duration warmUp;
+
+    @Option(names = "--duration", defaultValue = "PT30S", description = "Each measured run (${DEFAULT-VALUE})")
+    Duration duration;
+
+    @Option(names = "--open-loop", split = ",", defaultValue = "0.25,0.5",
+            description = "Open-loop rates as fractions of the closed-loop maximum (${DEFAULT-VALUE})")
+    List<Double> openFractions;
+
+    @Option(names = "--baseline-duration", defaultValue = "PT10S",
+            description = "Each baseline (${DEFAULT-VALUE})")
+    Duration baselineDuration;
 
     @Option(names = "--audit-events", defaultValue = "1000000",
             description = "Events in the log for audit-query (${DEFAULT-VALUE})")
@@ -97,10 +124,14 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> run(Scenario scenario, BenchEnvironment environment) throws Exception {
-        try (GatewayProcess gateway = GatewayProcess.start(jar, environment.gatewayConfig(), List.of(),
+        try (GatewayProcess gateway = GatewayProcess.start(jar, environment.gatewayConfig(), gatewayJvmOptions,
                 out.resolve("gateway-" + name(scenario) + ".log"))) {
-            GatewayApi api = new GatewayApi(gateway.base(), gateway.adminKey(), 8);
+            GatewayApi api = new GatewayApi(gateway.base(), gateway.adminKey(), Math.max(8, clients));
             return switch (scenario) {
+                case INTAKE -> Map.of("runs", new IntakeBenchmark(api, gateway, environment,
+                        new IntakeBenchmark.Settings(sizes, clients, warmUp, duration, openFractions,
+                                baselineDuration))
+                        .run());
                 case AUDIT_QUERY -> new AuditQueryBenchmark(api, environment, auditEvents, auditQueries,
                         List.of(1, 4)).run();
             };

@@ -84,6 +84,13 @@ final class BenchEnvironment implements AutoCloseable {
                 : DriverManager.getConnection(jdbcUrl(), external.jdbcUser(), external.jdbcPassword());
     }
 
+    /** A connection as the schema owner (for the baseline's own table). */
+    Connection ownerConnection() throws SQLException {
+        return stack != null
+                ? DriverManager.getConnection(jdbcUrl(), LocalPostgres.OWNER_ROLE, LocalPostgres.LOCAL_PASSWORD)
+                : DriverManager.getConnection(jdbcUrl(), external.ownerUser(), external.ownerPassword());
+    }
+
     /** What the servers are, for the results. */
     String describe() {
         return stack != null ? "local stack (embedded PostgreSQL, single-node KRaft Kafka)" : "external servers";

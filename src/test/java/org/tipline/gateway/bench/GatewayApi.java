@@ -68,6 +68,13 @@ final class GatewayApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The same POST, sent without waiting (open-loop load). */
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String key, String path, byte[] body) {
+        return http.sendAsync(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + key)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode parse(String json) throws IOException {
         return JSON.readTree(json);
     }

@@ -110,8 +110,14 @@ final class GatewayProcess implements AutoCloseable {
         return statusField("VmHWM");
     }
 
-    long rssBytes() throws IOException {
-        return statusField("VmRSS");
+    /** Starts a new peak for heap and RSS (Linux resets VmHWM on writing 5 to clear_refs). */
+    void resetPeaks() {
+        peakHeapBytes = 0;
+        try {
+            Files.writeString(Path.of("/proc", String.valueOf(process.pid()), "clear_refs"), "5");
+        } catch (IOException e) {
+            // not Linux, or not allowed: the peak stays the process's lifetime peak
+        }
     }
 
     /** Samples the heap in use (from /q/metrics) and returns the peak seen so far, in bytes. */

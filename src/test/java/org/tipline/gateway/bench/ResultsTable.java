@@ -17,10 +17,58 @@ final class ResultsTable {
                 .append(" cores (").append(machine.get("cpu")).append("), ").append(machine.get("memoryGiB"))
                 .append(" GiB, ").append(machine.get("java")).append("; ").append(results.get("servers"))
                 .append(".\n\n");
+        if (results.get("intake") instanceof Map<?, ?> intake) {
+            intake(md, (List<Map<String, Object>>) intake.get("runs"));
+        }
         if (results.get("audit-query") instanceof Map<?, ?> audit) {
             auditQuery(md, (Map<String, Object>) audit);
         }
         return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void intake(StringBuilder md, List<Map<String, Object>> sizes) {
+        md.append("### Intake: POST /v1/reports?finish=true to delivered on the intake topics\n\n")
+                .append("| body | load | accepted/s | delivered/s | vs Kafka | vs PostgreSQL | POST→2xx p50 / p95 / p99")
+                .append(" / p99.9 ms | 2xx→topic p50 / p99 / p99.9 ms | lost | dup | refused | CPU s/1000 |")
+                .append(" heap MiB | RSS MiB |\n")
+                .append("| ---: | --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+                .append(" ---: |\n");
+        for (Map<String, Object> size : sizes) {
+            String body = Math.round(((Number) size.get("bodyBytes")).doubleValue() / 1024 * 10) / 10.0 + " KB";
+            Map<String, Object> closed = (Map<String, Object>) size.get("closedLoop");
+            run(md, body, "closed, " + closed.get("clients") + " clients", closed);
+            for (Map<String, Object> open : (List<Map<String, Object>>) size.get("openLoop")) {
+                run(md, body, "open, " + open.get("targetPerSecond") + "/s", open);
+            }
+        }
+        md.append("\nBaselines on the same servers (records of the body's size):\n\n")
+                .append("| body | Kafka producer, acks=all, idempotent | PostgreSQL, 1 row per transaction |\n")
+                .append("| ---: | ---: | ---: |\n");
+        for (Map<String, Object> size : sizes) {
+            Map<String, Object> kafka = (Map<String, Object>) size.get("kafkaBaseline");
+            Map<String, Object> postgres = (Map<String, Object>) size.get("postgresBaseline");
+            md.append("| ").append(kafka.get("recordBytes")).append(" B | ").append(kafka.get("perSecond"))
+                    .append(" records/s | ").append(postgres.get("perSecond")).append(" rows/s (")
+                    .append(postgres.get("clients")).append(" clients) |\n");
+        }
+        md.append('\n');
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void run(StringBuilder md, String body, String load, Map<String, Object> run) {
+        Map<String, Object> post = (Map<String, Object>) run.get("postTo2xx");
+        Map<String, Object> topic = (Map<String, Object>) run.get("answerToTopic");
+        md.append("| ").append(body).append(" | ").append(load).append(" | ").append(run.get("acceptedPerSecond"))
+                .append(" | ").append(run.get("deliveredPerSecond")).append(" | ")
+                .append(run.getOrDefault("deliveredVsKafka", "")).append(" | ")
+                .append(run.getOrDefault("deliveredVsPostgres", "")).append(" | ").append(post.get("p50Ms"))
+                .append(" / ").append(post.get("p95Ms")).append(" / ").append(post.get("p99Ms")).append(" / ")
+                .append(post.get("p999Ms")).append(" | ").append(topic.get("p50Ms")).append(" / ")
+                .append(topic.get("p99Ms")).append(" / ").append(topic.get("p999Ms")).append(" | ")
+                .append(run.get("lost")).append(" | ").append(run.get("duplicated")).append(" | ")
+                .append(run.get("refused")).append(" | ").append(run.get("cpuSecondsPer1000")).append(" | ")
+                .append(run.get("peakHeapMiB")).append(" | ").append(run.get("peakRssMiB")).append(" |\n");
     }
 
     @SuppressWarnings("unchecked")

@@ -43,7 +43,7 @@ public class ContentCipher {
     private final Map<String, SecretKeySpec> keys;
     private final String activeKeyId;
 
-    ContentCipher(KeysConfig config) {
+    public ContentCipher(KeysConfig config) {
         Map<String, String> configured = config.contentKeys().isEmpty() ? generated(config) : config.contentKeys();
         this.keys = new HashMap<>();
         configured.forEach((id, base64) -> keys.put(id, aesKey(id, base64)));

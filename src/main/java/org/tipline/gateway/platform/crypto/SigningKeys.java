@@ -4,14 +4,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
+import java.security.Security;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Singleton;
 
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jboss.logging.Logger;
+import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.OctetKeyPairJsonWebKey;
@@ -35,11 +43,21 @@ public class SigningKeys {
     static final String GENERATED_FILE = "signing-ed25519.jwk.json";
     private static final Logger LOGGER = Logger.getLogger(SigningKeys.class);
 
+    /** Signatures are made by Bouncy Castle's Ed25519, much faster than the JDK 17 one; the keys stay JWKs. */
+    private static final Provider PROVIDER = bouncyCastle();
+    private static final ProviderContext SIGN_WITH_PROVIDER = new ProviderContext();
+
+    static {
+        SIGN_WITH_PROVIDER.getSuppliedKeyProviderContext().setSignatureProvider(PROVIDER.getName());
+    }
+
     private final OctetKeyPairJsonWebKey signingKey;
+    private final PrivateKey privateKey;
     private final JsonWebKeySet publicKeys;
 
-    SigningKeys(KeysConfig config) {
+    public SigningKeys(KeysConfig config) {
         this.signingKey = load(config);
+        this.privateKey = providerKey(signingKey);
         List<JsonWebKey> published = new ArrayList<>();
         published.add(publicJwk(signingKey));
         config.retiredSigningKeyFiles().orElse(List.of()).forEach(file -> published.add(publicJwk(read(file))));
@@ -74,8 +92,8 @@ public class SigningKeys {
     /** The raw Ed25519 signature (64 bytes) over {@code message}, for C2SP signed notes. */
     public byte[] signRaw(byte[] message) {
         try {
-            java.security.Signature signature = java.security.Signature.getInstance("Ed25519");
-            signature.initSign(signingKey.getPrivateKey());
+            java.security.Signature signature = java.security.Signature.getInstance("Ed25519", PROVIDER);
+            signature.initSign(privateKey);
             signature.update(message);
             return signature.sign();
         } catch (java.security.GeneralSecurityException e) {
@@ -96,7 +114,8 @@ public class SigningKeys {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.EDDSA);
         jws.setKeyIdHeaderValue(signingKey.getKeyId());
-        jws.setKey(signingKey.getPrivateKey());
+        jws.setKey(privateKey);
+        jws.setProviderContext(SIGN_WITH_PROVIDER);
         jws.setPayloadBytes(payload);
         try {
             return detached ? jws.getDetachedContentCompactSerialization() : jws.getCompactSerialization();
@@ -116,6 +135,25 @@ public class SigningKeys {
             LOGGER.infof("Generated an Ed25519 signing key in %s", generated);
         }
         return read(generated);
+    }
+
+    private static Provider bouncyCastle() {
+        Provider registered = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
+        if (registered != null) {
+            return registered;
+        }
+        Security.addProvider(new BouncyCastleProvider()); // last in line: the JDK's own stay the defaults
+        return Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
+    }
+
+    /** The JWK's private key as the signing provider's own key object. */
+    private static PrivateKey providerKey(OctetKeyPairJsonWebKey key) {
+        try {
+            return KeyFactory.getInstance("Ed25519", PROVIDER)
+                    .generatePrivate(new PKCS8EncodedKeySpec(key.getPrivateKey().getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new KeyMaterialException("The Ed25519 signing key cannot be used", e);
+        }
     }
 
     static OctetKeyPairJsonWebKey generate() {

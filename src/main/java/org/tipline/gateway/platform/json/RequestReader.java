@@ -42,7 +42,7 @@ public class RequestReader {
     private final Validator validator;
     private final int maxNestingDepth;
 
-    RequestReader(Validator validator, JsonConfig config) {
+    public RequestReader(Validator validator, JsonConfig config) {
         this.validator = validator;
         this.maxNestingDepth = config.maxNestingDepth();
         this.strict = StrictJson.mapper(config.maxNestingDepth());
