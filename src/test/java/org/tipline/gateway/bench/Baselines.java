@@ -122,6 +122,9 @@ final class Baselines {
                 PreparedStatement insert = connection
                         .prepareStatement("INSERT INTO bench_baseline (id, body) VALUES (?, ?)")) {
             connection.setAutoCommit(true);
+            try (Statement durable = connection.createStatement()) {
+                durable.execute("SET synchronous_commit = on");
+            }
             while (System.nanoTime() < end) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setBytes(2, body);

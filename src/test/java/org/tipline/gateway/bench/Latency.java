@@ -8,8 +8,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A latency histogram in microseconds (HdrHistogram, 3 significant digits, up to 10 minutes). Open-loop runs record
- * with the expected interval so that coordinated omission is corrected: a request that waited behind a slow one counts
- * the time it should have been sent, not the time it was.
+ * each latency from the request's scheduled send time, not from when it was actually sent, so that coordinated
+ * omission is corrected: a request held up behind a slow one counts the wait too.
  */
 final class Latency {
 
@@ -17,12 +17,6 @@ final class Latency {
 
     synchronized void record(long nanos) {
         histogram.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos)));
-    }
-
-    /** Records a latency measured from the intended send time, back-filling the requests that could not be sent. */
-    synchronized void recordCorrected(long nanos, long expectedIntervalNanos) {
-        histogram.recordValueWithExpectedInterval(Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos)),
-                Math.max(1, TimeUnit.NANOSECONDS.toMicros(expectedIntervalNanos)));
     }
 
     synchronized long count() {

@@ -44,7 +44,7 @@ public final class SyntheticReportBodies {
         String type = TYPES[random.nextInt(TYPES.length)];
         boolean serious = !type.equals("CHILD_SEXUAL_ABUSE_MATERIAL") || random.nextInt(4) == 0;
         ObjectNode incident = report.putObject("incident").put("type", type)
-                .put("occurredAt", "2026-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10) + "T0"
+                .put("occurredAt", "2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10) + "T0"
                         + random.nextInt(10) + ":15:00Z")
                 .put("platform", "Example Platform");
         if (type.equals("ONLINE_ENTICEMENT")) {
@@ -59,13 +59,13 @@ public final class SyntheticReportBodies {
             report.put("escalationReason", "Synthetic benchmark report: " + words(12));
         }
         report.putObject("detection").put("method", random.nextBoolean() ? "HASH_MATCH_KNOWN" : "USER_REPORT")
-                .put("detectedAt", "2026-10-01T12:00:00Z");
+                .put("detectedAt", "2025-10-01T12:00:00Z");
         ArrayNode jurisdictions = report.putArray("jurisdictions").add("US");
         if (random.nextInt(3) == 0) {
             jurisdictions.add("GB");
         }
         report.putObject("declaration").put("name", "Alex Example").put("email", "trust-and-safety@platform.example")
-                .put("acceptedAt", "2026-10-01T12:05:00Z");
+                .put("acceptedAt", "2025-10-01T12:05:00Z");
         ArrayNode details = report.putArray("internetDetails");
         details.addObject().put("kind", "WEB_PAGE").putArray("urls").add("https://content.example/item/"
                 + random.nextInt(1_000_000));
@@ -80,7 +80,7 @@ public final class SyntheticReportBodies {
         while (size(report) < bytes) {
             if (ips.size() < 20) {
                 ips.addObject().put("ipAddress", "192.0.2." + (1 + random.nextInt(254))).put("eventName", "LOGIN")
-                        .put("at", "2026-09-30T0" + random.nextInt(10) + ":00:00Z");
+                        .put("at", "2025-09-30T0" + random.nextInt(10) + ":00:00Z");
             } else {
                 details.addObject().put("kind", "CHAT_IM").put("chatClient", "Example Chat")
                         .put("chatRoomName", "room-" + chat++).put("content", words(Math.min(120,
