@@ -49,9 +49,10 @@ public class BenchCommand implements Callable<Integer> {
             description = "The packaged gateway (${DEFAULT-VALUE})")
     Path jar;
 
-    @Option(names = "--gateway-jvm-option", description = "A JVM option for the gateway (repeatable), e.g."
-            + " -XX:StartFlightRecording=filename=gateway.jfr to profile it")
-    List<String> gatewayJvmOptions = new ArrayList<>();
+    @Option(names = "--gateway-jvm-option", defaultValue = "-Xmx256m",
+            description = "JVM options for the gateway (repeatable; ${DEFAULT-VALUE}, a production-like heap limit;"
+                    + " add -XX:StartFlightRecording=filename=gateway.jfr to profile it)")
+    List<String> gatewayJvmOptions;
 
     @Option(names = "--jdbc-url", description = "External PostgreSQL (default: start the local stack)")
     String jdbcUrl;
@@ -115,6 +116,7 @@ public class BenchCommand implements Callable<Integer> {
                 ownerUser, ownerPassword, bootstrapServers);
         try (BenchEnvironment environment = BenchEnvironment.start(out, external)) {
             results.put("servers", environment.describe());
+            results.put("gatewayJvmOptions", gatewayJvmOptions);
             for (Scenario scenario : chosen) {
                 results.put(name(scenario), run(scenario, environment));
             }

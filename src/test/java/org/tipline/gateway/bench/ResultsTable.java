@@ -16,7 +16,7 @@ final class ResultsTable {
         md.append("Run of ").append(results.get("startedAt")).append(" on ").append(machine.get("cores"))
                 .append(" cores (").append(machine.get("cpu")).append("), ").append(machine.get("memoryGiB"))
                 .append(" GiB, ").append(machine.get("java")).append("; ").append(results.get("servers"))
-                .append(".\n\n");
+                .append("; gateway JVM options ").append(results.get("gatewayJvmOptions")).append(".\n\n");
         if (results.get("intake") instanceof Map<?, ?> intake) {
             intake(md, (List<Map<String, Object>>) intake.get("runs"));
         }
