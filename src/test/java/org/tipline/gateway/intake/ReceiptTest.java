@@ -60,6 +60,22 @@ class ReceiptTest {
     }
 
     @Test
+    void theReceiptNamesTheSubmissionTimeTheLedgerKeeps() throws Exception {
+        // Given
+        String platform = TestApi.newPlatform();
+        Response submitted = TestApi.as(platform).contentType("application/json").body(REPORT)
+                .post("/v1/reports?finish=true");
+        String id = submitted.jsonPath().getString("reportId");
+        // When
+        String stored = TestApi.as(platform).get("/v1/reports/" + id).jsonPath().getString("submittedAt");
+        // Then
+        Object signed = JWSObject.parse(submitted.jsonPath().getString("receipt")).getPayload().toJSONObject()
+                .get("submittedAt");
+        assertThat(signed).as("the signed time is the stored one, to the microsecond").isEqualTo(stored);
+        assertThat(submitted.jsonPath().getString("submittedAt")).isEqualTo(stored);
+    }
+
+    @Test
     void aTamperedReceiptDoesNotVerify() throws Exception {
         // Given
         String receipt = TestApi.as(TestApi.newPlatform()).contentType("application/json").body(REPORT)
