@@ -66,10 +66,13 @@ public class AuditResource {
     @Operation(summary = "Events, oldest first, filtered, with cursor pagination")
     public EventPage events(
             @Parameter(description = "Only events about this report") @QueryParam("reportId") String reportId,
-            @Parameter(description = "Only events about this platform") @QueryParam("platformId") String platformId,
-            @Parameter(
-                    description = "Only events by this principal (credential id, or system:<component>)") @QueryParam("actor") String actor,
-            @Parameter(description = "Only events of this type, e.g. report.submitted") @QueryParam("type") String type,
+            @Parameter(description = "Only events about this platform",
+                    schema = @Schema(type = SchemaType.STRING,
+                            maxLength = 255)) @QueryParam("platformId") String platformId,
+            @Parameter(description = "Only events by this principal (credential id, or system:<component>)",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 255)) @QueryParam("actor") String actor,
+            @Parameter(description = "Only events of this type, e.g. report.submitted",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 255)) @QueryParam("type") String type,
             @Parameter(description = "Events at or after (RFC 3339)", schema = @Schema(type = SchemaType.STRING,
                     format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "Events before (RFC 3339)", schema = @Schema(type = SchemaType.STRING,
@@ -79,7 +82,8 @@ public class AuditResource {
                     type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) @QueryParam("limit") String limit) {
         int size = QueryParameters.limit(limit, 100, AuditQuery.MAX_LIMIT);
         AuditQuery query = new AuditQuery(QueryParameters.uuid("reportId", reportId),
-                QueryParameters.text(platformId), QueryParameters.text(actor), QueryParameters.text(type),
+                QueryParameters.text("platformId", platformId), QueryParameters.text("actor", actor),
+                QueryParameters.text("type", type),
                 QueryParameters.timestamp("from", from), QueryParameters.timestamp("to", to),
                 cursor == null || cursor.isEmpty()
                         ? null

@@ -106,6 +106,7 @@ class HostileInputTest {
         attacks.add(Attack.json("JSON string", "\"report\""));
         attacks.add(Attack.json("NUL byte", bytesWith(valid, new byte[]{0})));
         attacks.add(Attack.json("control character in string", valid.replace("Alex", "Al\u0001ex")));
+        attacks.add(Attack.json("escaped NUL in a string", valid.replace("\"Alex\"", "\"Al\\u0000ex\"")));
         attacks.add(Attack.json("10000 items", "{\"jurisdictions\": [" + "\"US\",".repeat(9999) + "\"US\"]}"));
         Random random = new Random(42);
         for (int n = 0; n < 20; n++) {

@@ -91,9 +91,18 @@ public final class QueryParameters {
         }
     }
 
-    /** An optional free-form filter value: absent when blank. */
-    public static String text(String value) {
-        return value == null || value.isBlank() ? null : value;
+    /** The longest identifier a free-form filter can match (platform ids, principals, event types). */
+    static final int MAX_TEXT = 255;
+
+    /** An optional identifier to filter by: absent when blank; no control characters, at most 255 characters. */
+    public static String text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_TEXT || value.chars().anyMatch(Character::isISOControl)) {
+            throw bad(name, "must be at most " + MAX_TEXT + " characters without control characters");
+        }
+        return value;
     }
 
     /** A report id from the path; anything that is not a UUID names no report (404). */

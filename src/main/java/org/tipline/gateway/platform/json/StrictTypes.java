@@ -38,7 +38,10 @@ final class StrictTypes {
         return module;
     }
 
-    /** A JSON string, trimmed; blank becomes null. Rejects unpaired UTF-16 surrogates. */
+    /**
+     * A JSON string, trimmed; blank becomes null. Rejects unpaired UTF-16 surrogates and NUL ({@code \u0000}), which
+     * no text means and PostgreSQL cannot store.
+     */
     static final class TrimmedString extends StdScalarDeserializer<String> {
 
         private static final long serialVersionUID = 1L;
@@ -55,6 +58,9 @@ final class StrictTypes {
             String value = p.getText().strip();
             if (hasUnpairedSurrogate(value)) {
                 return (String) ctxt.handleWeirdStringValue(String.class, "", "contains an unpaired surrogate");
+            }
+            if (value.indexOf('\u0000') >= 0) {
+                return (String) ctxt.handleWeirdStringValue(String.class, "", "contains a NUL character");
             }
             return value.isEmpty() ? null : value;
         }

@@ -111,4 +111,31 @@ class ProblemDocumentTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.header("X-Request-Id")).isNotBlank();
     }
+
+    @Test
+    void aNulCharacterInAJsonStringIsRefusedWhereverItWouldBeStored() {
+        // Given
+        String platform = TestApi.newPlatform();
+        String id = TestApi.as(platform).contentType("application/json").body(SyntheticReports.minimal())
+                .post("/v1/reports?finish=true").then().statusCode(202).extract().path("reportId");
+        // When
+        Response ack = TestApi.as(TestApi.newIntakeKey("ncmec")).contentType("application/json")
+                .body("{\"reportId\": \"" + id
+                        + "\", \"status\": \"ACCEPTED\", \"externalReference\": \"SYN\\u0000-1\"}")
+                .post("/v1/intake/ncmec/acks");
+        Response registration = TestApi.asAdmin().contentType("application/json")
+                .body("{\"id\": \"nul-platform\", \"name\": \"Synthetic\\u0000\", \"regimes\": [\"US_NCMEC\"]}")
+                .post("/v1/admin/platforms");
+        Response report = TestApi.as(platform).contentType("application/json")
+                .body(SyntheticReports.minimal().replaceFirst("\\{", "{\"additionalInfo\": \"a\\\\u0000b\", "))
+                .post("/v1/reports");
+        // Then
+        for (Response refused : java.util.List.of(ack, registration, report)) {
+            assertProblem(refused, 422);
+            assertThat(refused.jsonPath().getString("violations[0].code")).isEqualTo("INVALID_FORMAT");
+        }
+        assertThat(ack.jsonPath().getString("violations[0].pointer")).isEqualTo("/externalReference");
+        assertThat(TestApi.as(platform).get("/v1/reports/" + id).jsonPath().getString("destinations[0].state"))
+                .isNotEqualTo("ACKNOWLEDGED");
+    }
 }
