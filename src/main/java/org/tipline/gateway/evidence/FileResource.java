@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -59,30 +60,47 @@ public class FileResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    @Operation(summary = "Upload one evidence file to an open report; streamed, hashed, encrypted at rest")
-    @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
-                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.MULTIPART_FORM_DATA})
+    @Operation(summary = "Upload one evidence file to an open report; streamed, hashed, encrypted at rest",
+            description = "The file is the whole body (application/octet-stream), or the one part named 'file' of a"
+                    + " multipart/form-data body; any other part is refused. Either way it is streamed through"
+                    + " hashing and encryption, never buffered whole and never stored unencrypted.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                    schema = @Schema(implementation = MultipartFile.class))})
     @APIResponse(responseCode = "201", description = "Stored and attached",
             content = @Content(schema = @Schema(implementation = EvidenceService.Uploaded.class)))
     public Response upload(@PathParam("id") String id,
             @Parameter(description = IdempotencyKey.DESCRIPTION, required = true,
                     schema = @Schema(maxLength = 255)) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
-            @Parameter(
-                    description = "The file's media type as the platform knows it (default application/octet-stream)") @HeaderParam("X-Media-Type") String declaredMediaType,
+            @Parameter(description = "The file's media type as the platform knows it (default: the multipart"
+                    + " part's Content-Type, else application/octet-stream)") @HeaderParam("X-Media-Type") String declaredMediaType,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(hidden = true) InputStream body, @Context UriInfo uri) {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
-        String mediaType = declaredMediaType == null || declaredMediaType.isBlank()
-                ? MediaType.APPLICATION_OCTET_STREAM
-                : declaredMediaType.strip();
-        Outcome<EvidenceService.Uploaded> outcome = service.upload(caller.get(), key, uri.getPath(),
-                uuid(id), mediaType.length() > 255 ? mediaType.substring(0, 255) : mediaType, body);
+        InputStream file = body;
+        String mediaType = declaredMediaType;
+        if (MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(MediaType.valueOf(contentType))) {
+            MultipartUpload.Part part = MultipartUpload.open(contentType, body);
+            file = part.content();
+            mediaType = isBlank(mediaType) ? part.mediaType() : mediaType;
+        }
+        mediaType = isBlank(mediaType) ? MediaType.APPLICATION_OCTET_STREAM : mediaType.strip();
+        Outcome<EvidenceService.Uploaded> outcome = service.upload(caller.get(), key, uri.getPath(), uuid(id),
+                mediaType.length() > 255 ? mediaType.substring(0, 255) : mediaType, file);
         Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.result());
         if (outcome.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
         return response.build();
+    }
+
+    /** The multipart form of an upload, for the API description. */
+    @Schema(name = "MultipartEvidence", requiredProperties = "file")
+    record MultipartFile(@Schema(type = SchemaType.STRING, format = "binary",
+            description = "The evidence file; the only part allowed") String file) {
     }
 
     @PUT
@@ -104,6 +122,10 @@ public class FileResource {
         service.setDetails(caller.get(), uuid(id), uuid(fileId), mapper.toDocument(details),
                 details.effectiveRelevance(), annotations);
         return Response.ok(java.util.Map.of("fileId", uuid(fileId), "detailsSet", true)).build();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static java.util.UUID uuid(String value) {

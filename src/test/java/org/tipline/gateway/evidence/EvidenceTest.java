@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.tipline.gateway.support.SyntheticMedia;
 import org.tipline.gateway.support.SyntheticReports;
 import org.tipline.gateway.support.TestApi;
 
@@ -197,18 +198,5 @@ class EvidenceTest {
             return i;
         }
         return -1;
-    }
-
-    /** Synthetic evidence: seeded random bytes, never real imagery. */
-    static final class SyntheticMedia {
-
-        private SyntheticMedia() {
-        }
-
-        static byte[] noise(int size, long seed) {
-            byte[] bytes = new byte[size];
-            new java.util.Random(seed).nextBytes(bytes);
-            return bytes;
-        }
     }
 }

@@ -22,6 +22,8 @@ public enum ViolationCode {
     WRONG_TYPE,
     /** A JSON document that cannot be parsed (syntax, encoding, duplicate key, nesting). */
     MALFORMED_JSON,
+    /** A multipart body that cannot be parsed (no boundary, broken part headers, truncated). */
+    MALFORMED_MULTIPART,
     /** A field that may not be given in this place or combination. */
     NOT_ALLOWED,
     /** A field that batched reports may not carry. */
