@@ -37,6 +37,7 @@ final class AuditQueryBenchmark {
 
     Map<String, Object> run() throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
+        Progress.say("audit query: seeding %d events through the sequencer", events);
         AuditSeeder.Seeded seeded = new AuditSeeder().seed(environment, events);
         result.put("seededEvents", seeded.events());
         result.put("logSize", seeded.logSize());
@@ -46,6 +47,7 @@ final class AuditQueryBenchmark {
         query(auditor, seeded.reportIds(), Math.min(queries, 1000), 2);
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int concurrency : concurrencies) {
+            Progress.say("audit query: %d queries by %d client(s)", queries, concurrency);
             long start = System.nanoTime();
             Latency latency = query(auditor, seeded.reportIds(), queries, concurrency);
             Map<String, Object> run = new LinkedHashMap<>();

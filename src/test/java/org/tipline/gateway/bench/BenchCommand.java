@@ -102,6 +102,10 @@ public class BenchCommand implements Callable<Integer> {
             description = "Queries per concurrency level for audit-query (${DEFAULT-VALUE})")
     int auditQueries;
 
+    @Option(names = "--publish", description = "Also write the results and the verdicts into this Markdown file,"
+            + " between its bench markers (e.g. docs/performance.md)")
+    Path publish;
+
     public static void main(String... args) {
         System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
@@ -126,6 +130,7 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> run(Scenario scenario, BenchEnvironment environment) throws Exception {
+        Progress.say("%s: starting the gateway", name(scenario));
         try (GatewayProcess gateway = GatewayProcess.start(jar, environment.gatewayConfig(), gatewayJvmOptions,
                 out.resolve("gateway-" + name(scenario) + ".log"))) {
             GatewayApi api = new GatewayApi(gateway.base(), gateway.adminKey(), Math.max(8, clients));
@@ -147,8 +152,11 @@ public class BenchCommand implements Callable<Integer> {
         json.writeValue(file.toFile(), results);
         Path markdown = out.resolve("results.md");
         Files.writeString(markdown, ResultsTable.markdown(results));
-        spec.commandLine().getOut().printf("%s%nResults: %s and %s%n", ResultsTable.markdown(results), file,
-                markdown);
+        if (publish != null) {
+            Files.writeString(publish, ResultsTable.publish(Files.readString(publish), results));
+        }
+        spec.commandLine().getOut().printf("%s%nResults: %s and %s%s%n", ResultsTable.markdown(results), file,
+                markdown, publish == null ? "" : ", published in " + publish);
     }
 
     /** Scenario names as written on the command line, e.g. {@code audit-query}. */

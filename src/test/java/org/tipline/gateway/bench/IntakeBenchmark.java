@@ -71,20 +71,28 @@ final class IntakeBenchmark {
         Map<String, Object> result = new LinkedHashMap<>();
         List<byte[]> bodies = new SyntheticReportBodies(size).bodies(500, size);
         result.put("bodyBytes", bodies.stream().mapToInt(b -> b.length).average().orElse(0));
+        Progress.say("intake, %d B bodies: Kafka and PostgreSQL baselines", size);
         Map<String, Object> kafka = Baselines.kafka(environment.bootstrapServers(), size,
                 settings.baselineDuration());
         Map<String, Object> postgres = Baselines.postgres(environment, size, settings.clients(),
                 settings.baselineDuration());
         result.put("kafkaBaseline", kafka);
         result.put("postgresBaseline", postgres);
+        Progress.say("intake, %d B bodies: warm-up (%s)", size, settings.warmUp());
         closedLoop(bodies, settings.warmUp(), watcher);
+        Progress.say("intake, %d B bodies: closed loop, %d clients (%s)", size, settings.clients(),
+                settings.duration());
         Map<String, Object> closed = closedLoop(bodies, settings.duration(), watcher);
+        Progress.say("intake, %d B bodies: %s accepted/s, %s delivered/s, %s lost", size,
+                closed.get("acceptedPerSecond"), closed.get("deliveredPerSecond"), closed.get("lost"));
         closed.put("deliveredVsKafka", ratio(closed.get("deliveredPerSecond"), kafka.get("perSecond")));
         closed.put("deliveredVsPostgres", ratio(closed.get("deliveredPerSecond"), postgres.get("perSecond")));
         result.put("closedLoop", closed);
         List<Map<String, Object>> open = new ArrayList<>();
         double maximum = ((Number) closed.get("acceptedPerSecond")).doubleValue();
         for (double fraction : settings.openFractions()) {
+            Progress.say("intake, %d B bodies: open loop at %.0f/s (%.0f %% of the maximum)", size,
+                    Math.max(1, maximum * fraction), fraction * 100);
             Map<String, Object> run = openLoop(bodies, Math.max(1, maximum * fraction), watcher);
             run.put("fractionOfMaximum", fraction);
             open.add(run);

@@ -17,8 +17,11 @@ class MetricsTest {
     void intakeDeliveryAndOutboxMetricsAreExported() {
         // Given
         String platform = TestApi.newPlatform();
-        TestApi.as(platform).contentType("application/json").body(SyntheticReports.minimal())
-                .post("/v1/reports?finish=true").then().statusCode(202);
+        String id = TestApi.as(platform).contentType("application/json").body(SyntheticReports.minimal())
+                .post("/v1/reports?finish=true").then().statusCode(202).extract().path("reportId");
+        TestApi.as(TestApi.newIntakeKey("ncmec")).contentType("application/json")
+                .body("{\"reportId\": \"" + id + "\", \"status\": \"ACCEPTED\", \"externalReference\": \"SYN-1\"}")
+                .post("/v1/intake/ncmec/acks").then().statusCode(200);
         TestApi.as(platform).contentType("application/json").body("{\"colour\": \"red\"}").post("/v1/reports").then()
                 .statusCode(400);
         // When
@@ -28,6 +31,7 @@ class MetricsTest {
                 .contains("tipline_reports_rejected_total{code=\"UNKNOWN_FIELD\",reason=\"MALFORMED_REQUEST\"}")
                 .contains("tipline_outbox_depth{destination=\"ncmec\"}")
                 .contains("tipline_outbox_oldest_age_seconds{destination=\"ncmec\"}")
-                .contains("tipline_delivery_forward_latency_seconds_bucket");
+                .contains("tipline_delivery_forward_latency_seconds_bucket")
+                .containsPattern("tipline_acks_total\\{[^}]*outcome=\"RECORDED\"[^}]*status=\"ACCEPTED\"[^}]*} [1-9]");
     }
 }
