@@ -49,18 +49,21 @@ public class DeliveryRepository {
         return statuses;
     }
 
-    /** PENDING becomes FORWARDED; a delivery already acknowledged only gains its forwarding time. */
+    /**
+     * PENDING becomes FORWARDED; a delivery already acknowledged only gains its forwarding time. One statement for
+     * the whole batch.
+     */
     public void markForwarded(Connection connection, Collection<OutboxMessage> sent, Instant at) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET"
-                + " state = CASE WHEN state = 'PENDING' THEN 'FORWARDED' ELSE state END,"
-                + " forwarded_at = COALESCE(forwarded_at, ?) WHERE report_id = ? AND destination = ?")) {
-            for (OutboxMessage message : sent) {
-                Sql.setInstant(update, 1, at);
-                update.setObject(2, message.reportId());
-                update.setString(3, message.destination());
-                update.addBatch();
-            }
-            update.executeBatch();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE delivery d SET"
+                + " state = CASE WHEN d.state = 'PENDING' THEN 'FORWARDED' ELSE d.state END,"
+                + " forwarded_at = COALESCE(d.forwarded_at, ?) FROM unnest(?::uuid[], ?::text[]) AS m(report_id,"
+                + " destination) WHERE d.report_id = m.report_id AND d.destination = m.destination")) {
+            Sql.setInstant(update, 1, at);
+            update.setArray(2, connection.createArrayOf("uuid",
+                    sent.stream().map(OutboxMessage::reportId).toArray()));
+            update.setArray(3, connection.createArrayOf("text",
+                    sent.stream().map(OutboxMessage::destination).toArray()));
+            update.executeUpdate();
         }
     }
 

@@ -78,7 +78,7 @@ public class ReportService {
             ReportDocument document) {
         Outcome<Submitted> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
                 202, Submitted.class, () -> submission.submit(connection, AuditActor.of(caller),
-                        insertOpen(connection, caller, document), document)));
+                        insertOpen(connection, caller, document), document, List.of())));
         forwarding.committed();
         return outcome;
     }

@@ -59,11 +59,17 @@ class Submission {
         this.clock = clock;
     }
 
+    /** Finishes {@code open}, whose evidence is looked up in the ledger. */
     Submitted submit(Connection connection, AuditActor actor, Report open, ReportDocument document)
             throws SQLException {
+        return submit(connection, actor, open, document, files.submittedWith(connection, open.id()));
+    }
+
+    /** Finishes {@code open} with the evidence it is known to have (none, when it was opened in this call). */
+    Submitted submit(Connection connection, AuditActor actor, Report open, ReportDocument document,
+            List<ReportFile> reportFiles) throws SQLException {
         JsonNode tree = tree(document);
         ReportFacts facts = ReportFacts.of(tree);
-        List<ReportFile> reportFiles = files.submittedWith(connection, open.id());
         checkBatch(facts, reportFiles);
         RoutingDecision decision = router.route(tree, facts, platforms.regimes(connection, open.platformId()));
         Instant now = clock.instant();

@@ -219,12 +219,14 @@ final class IntakeBenchmark {
         private final GatewayProcess gateway;
         private final long start;
         private final double cpuBefore;
+        private final Map<String, Double> partsBefore;
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 
         Measurement(GatewayProcess gateway) throws IOException {
             this.gateway = gateway;
             gateway.resetPeaks();
             this.cpuBefore = gateway.cpuSeconds();
+            this.partsBefore = CpuAccount.now(gateway.pid());
             sampler.scheduleAtFixedRate(gateway::sampleHeap, 0, 500, TimeUnit.MILLISECONDS);
             this.start = System.nanoTime();
         }
@@ -232,6 +234,7 @@ final class IntakeBenchmark {
         Map<String, Object> finish(long accepted) throws IOException, InterruptedException {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = gateway.cpuSeconds() - cpuBefore;
+            Map<String, Double> parts = CpuAccount.per1000(partsBefore, CpuAccount.now(gateway.pid()), accepted);
             sampler.shutdown();
             sampler.awaitTermination(5, TimeUnit.SECONDS);
             Map<String, Object> run = new LinkedHashMap<>();
@@ -239,6 +242,7 @@ final class IntakeBenchmark {
             run.put("accepted", accepted);
             run.put("acceptedPerSecond", Math.round(accepted / seconds));
             run.put("cpuSecondsPer1000", accepted == 0 ? null : Math.round(cpu / accepted * 1000 * 100) / 100.0);
+            run.put("cpuSecondsPer1000ByPart", parts);
             run.put("peakHeapMiB", Math.round(gateway.sampleHeap() / (1024 * 1024)));
             run.put("peakRssMiB", gateway.peakRssBytes() / (1024 * 1024));
             return run;

@@ -60,11 +60,24 @@ final class ResultsTable {
                 .append("| ---: | --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
                 .append(" ---: |\n");
         for (Map<String, Object> size : sizes) {
-            String body = Math.round(((Number) size.get("bodyBytes")).doubleValue() / 1024 * 10) / 10.0 + " KB";
+            String body = bodyLabel(size);
             Map<String, Object> closed = (Map<String, Object>) size.get("closedLoop");
             run(md, body, "closed, " + closed.get("clients") + " clients", closed);
             for (Map<String, Object> open : (List<Map<String, Object>>) size.get("openLoop")) {
                 run(md, body, "open, " + open.get("targetPerSecond") + "/s", open);
+            }
+        }
+        md.append(
+                "\nWhere the machine's CPU went, in CPU seconds per 1,000 accepted reports (the harness runs the load")
+                .append(" generator, the delivery consumer and, with the local stack, the Kafka broker):\n\n")
+                .append("| body | load | gateway | PostgreSQL | harness and broker | whole machine |\n")
+                .append("| ---: | --- | ---: | ---: | ---: | ---: |\n");
+        for (Map<String, Object> size : sizes) {
+            String body = bodyLabel(size);
+            Map<String, Object> closed = (Map<String, Object>) size.get("closedLoop");
+            cpu(md, body, "closed, " + closed.get("clients") + " clients", closed);
+            for (Map<String, Object> open : (List<Map<String, Object>>) size.get("openLoop")) {
+                cpu(md, body, "open, " + open.get("targetPerSecond") + "/s", open);
             }
         }
         md.append("\nBaselines on the same servers (records of the body's size):\n\n")
@@ -78,6 +91,19 @@ final class ResultsTable {
                     .append(postgres.get("clients")).append(" clients) |\n");
         }
         md.append('\n');
+    }
+
+    /** A size's average body, e.g. {@code 2.0 KB}. */
+    static String bodyLabel(Map<String, Object> size) {
+        return Math.round(((Number) size.get("bodyBytes")).doubleValue() / 1024 * 10) / 10.0 + " KB";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void cpu(StringBuilder md, String body, String load, Map<String, Object> run) {
+        Map<String, Object> parts = (Map<String, Object>) run.getOrDefault("cpuSecondsPer1000ByPart", Map.of());
+        md.append("| ").append(body).append(" | ").append(load).append(" | ").append(parts.get("gateway"))
+                .append(" | ").append(parts.get("postgres")).append(" | ").append(parts.get("harness")).append(" | ")
+                .append(parts.get("machine")).append(" |\n");
     }
 
     @SuppressWarnings("unchecked")

@@ -37,7 +37,7 @@ final class Targets {
 
     @SuppressWarnings("unchecked")
     private static void intake(List<Verdict> verdicts, Map<String, Object> size) {
-        String body = Math.round(number(size.get("bodyBytes")) / 1024 * 10) / 10.0 + " KB";
+        String body = ResultsTable.bodyLabel(size);
         Map<String, Object> closed = (Map<String, Object>) size.get("closedLoop");
         double ratio = number(closed.get("deliveredVsPostgres"));
         verdicts.add(new Verdict(body + ": delivered/s ≥ 50 % of the PostgreSQL baseline",
