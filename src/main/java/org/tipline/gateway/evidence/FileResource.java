@@ -82,7 +82,7 @@ public class FileResource {
         IdempotencyKey key = IdempotencyKey.of(caller.get().idempotencyOwner(), idempotencyKey);
         InputStream file = body;
         String mediaType = declaredMediaType;
-        if (MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(MediaType.valueOf(contentType))) {
+        if (isMultipart(contentType)) {
             MultipartUpload.Part part = MultipartUpload.open(contentType, body);
             file = part.content();
             mediaType = isBlank(mediaType) ? part.mediaType() : mediaType;
@@ -122,6 +122,15 @@ public class FileResource {
         service.setDetails(caller.get(), uuid(id), uuid(fileId), mapper.toDocument(details),
                 details.effectiveRelevance(), annotations);
         return Response.ok(java.util.Map.of("fileId", uuid(fileId), "detailsSet", true)).build();
+    }
+
+    private static boolean isMultipart(String contentType) {
+        try {
+            return contentType != null
+                    && MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(MediaType.valueOf(contentType));
+        } catch (IllegalArgumentException e) {
+            return false; // not a media type: read as the raw file, like a body without one
+        }
     }
 
     private static boolean isBlank(String value) {

@@ -114,6 +114,8 @@ class EndpointSweepTest {
             tests.add(case_(name + " with an XML body", key, method, plain, "application/xml", "<report/>"));
         }
         tests.add(case_(name + " with no credential", null, method, plain, "application/json", someBody));
+        tests.add(case_(name + " with no Content-Type", key, method, plain, null, someBody));
+        tests.add(case_(name + " with a garbled Content-Type", key, method, plain, "multipart/;;==", someBody));
         tests.add(case_(name + " with a 300-character Idempotency-Key", key, method, plain, "application/json",
                 someBody, "Idempotency-Key", "k".repeat(300)));
         tests.add(case_(name + " asking for XML", key, method, plain, "application/json", someBody, "Accept",
@@ -127,11 +129,13 @@ class EndpointSweepTest {
             // Given
             HttpRequest.Builder request = HttpRequest
                     .newBuilder(URI.create("http://localhost:" + RestAssured.port + uri))
-                    .header("Content-Type", contentType)
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .method(method, body == null
                             ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1)));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
             if (key != null) {
                 request.header("Authorization", "Bearer " + key);
             }
