@@ -104,6 +104,7 @@ final class IntakeBenchmark {
     /** {@code clients} clients filing reports back to back for {@code duration}. */
     private Map<String, Object> closedLoop(List<byte[]> bodies, Duration duration, DeliveryWatcher watcher)
             throws Exception {
+        Duration settled = Backlog.awaitEmpty(environment, Duration.ofMinutes(5));
         Latency answered = new Latency();
         Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
         AtomicLong refused = new AtomicLong();
@@ -134,6 +135,7 @@ final class IntakeBenchmark {
         }
         Map<String, Object> run = measurement.finish(accepted.size());
         run.put("clients", settings.clients());
+        run.put("settledSeconds", settled.toMillis() / 1000.0);
         return delivered(run, answered, List.copyOf(accepted), refused.get(), measurement, watcher);
     }
 
@@ -146,6 +148,7 @@ final class IntakeBenchmark {
         long interval = (long) (1e9 / rate);
         long count = settings.duration().toNanos() / interval;
         List<CompletableFuture<Void>> pending = new ArrayList<>();
+        Duration settled = Backlog.awaitEmpty(environment, Duration.ofMinutes(5));
         Measurement measurement = new Measurement(gateway);
         for (long i = 0; i < count; i++) {
             long intended = measurement.start + i * interval;
@@ -161,6 +164,7 @@ final class IntakeBenchmark {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         Map<String, Object> run = measurement.finish(accepted.size());
         run.put("targetPerSecond", Math.round(rate));
+        run.put("settledSeconds", settled.toMillis() / 1000.0);
         return delivered(run, answered, List.copyOf(accepted), refused.get(), measurement, watcher);
     }
 

@@ -6,27 +6,13 @@ import java.util.Map;
 /** The results of a run as Markdown: the machine, one table per scenario, then the verdicts on the targets. */
 final class ResultsTable {
 
-    static final String RESULTS_START = "<!-- bench:results:start -->";
-    static final String RESULTS_END = "<!-- bench:results:end -->";
-    static final String TARGETS_START = "<!-- bench:targets:start -->";
-    static final String TARGETS_END = "<!-- bench:targets:end -->";
-
     private ResultsTable() {
     }
 
-    /** {@code document} with the text between its results markers and its targets markers replaced by this run's. */
+    /** {@code document} with its results section and its targets section replaced by this run's. */
     static String publish(String document, Map<String, Object> results) {
-        String published = between(document, RESULTS_START, RESULTS_END, tables(results));
-        return between(published, TARGETS_START, TARGETS_END, Targets.markdown(Targets.judge(results)));
-    }
-
-    private static String between(String document, String start, String end, String content) {
-        int from = document.indexOf(start);
-        int to = document.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IllegalArgumentException("The document has no " + start + " … " + end + " section");
-        }
-        return document.substring(0, from + start.length()) + "\n" + content + document.substring(to);
+        String published = MarkedSections.replace(document, "results", tables(results));
+        return MarkedSections.replace(published, "targets", Targets.markdown(Targets.judge(results)));
     }
 
     /** Everything: the tables and the verdicts. */

@@ -67,9 +67,9 @@ class TargetsTest {
     @Test
     void publishingReplacesOnlyTheMarkedSections() {
         // Given
-        String document = "# Performance\n\nMethod.\n\n" + ResultsTable.RESULTS_START + "\nold numbers\n"
-                + ResultsTable.RESULTS_END + "\n\nBetween.\n\n" + ResultsTable.TARGETS_START + "\nold verdicts\n"
-                + ResultsTable.TARGETS_END + "\n\nAfter.\n";
+        String document = "# Performance\n\nMethod.\n\n" + MarkedSections.start("results") + "\nold numbers\n"
+                + MarkedSections.end("results") + "\n\nBetween.\n\n" + MarkedSections.start("targets")
+                + "\nold verdicts\n" + MarkedSections.end("targets") + "\n\nAfter.\n";
         // When
         String published = ResultsTable.publish(document, results());
         // Then
