@@ -80,7 +80,7 @@ public class BenchCommand implements Callable<Integer> {
             description = "Concurrent clients for the closed loop and the PostgreSQL baseline (${DEFAULT-VALUE})")
     int clients;
 
-    @Option(names = "--warm-up", defaultValue = "PT30S", description = "Warm-up per size (${DEFAULT-VALUE})")
+    @Option(names = "--warm-up", defaultValue = "PT60S", description = "Warm-up per size (${DEFAULT-VALUE})")
     Duration warmUp;
 
     @Option(names = "--duration", defaultValue = "PT30S", description = "Each measured run (${DEFAULT-VALUE})")
