@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.postgresql.PGConnection;
 
 /**
@@ -118,17 +120,21 @@ final class AuditSeeder {
     }
 
     /** Waits until the gateway's sequencer has moved every inbox row into the log; returns the log's size. */
-    private static long awaitSequenced(Connection connection) throws SQLException, InterruptedException {
-        while (true) {
-            try (Statement statement = connection.createStatement();
-                    ResultSet row = statement.executeQuery("SELECT (SELECT count(*) FROM audit_inbox),"
-                            + " (SELECT coalesce(max(seq) + 1, 0) FROM audit_event)")) {
-                row.next();
-                if (row.getLong(1) == 0) {
-                    return row.getLong(2);
-                }
-            }
-            Thread.sleep(200);
+    private static long awaitSequenced(Connection connection) throws SQLException {
+        Awaitility.await("the sequencer logs the seeded events").atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> count(connection, "audit_inbox") == 0);
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT coalesce(max(seq) + 1, 0) FROM audit_event")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
         }
     }
 

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
+import org.awaitility.Awaitility;
+
 /**
  * The gateway's work still queued after a run has been answered and delivered: audit events not yet sequenced into
  * the log, and logged events not yet published to the SIEM topic. A run starts only once it is done, so that its
@@ -21,17 +23,12 @@ final class Backlog {
     }
 
     /** Waits until nothing is queued; returns how long that took. Fails after {@code timeout}. */
-    static Duration awaitEmpty(BenchEnvironment environment, Duration timeout)
-            throws SQLException, InterruptedException {
+    static Duration awaitEmpty(BenchEnvironment environment, Duration timeout) throws SQLException {
         long start = System.nanoTime();
         try (Connection connection = environment.applicationConnection();
                 Statement statement = connection.createStatement()) {
-            while (pending(statement) > 0) {
-                if (System.nanoTime() - start > timeout.toNanos()) {
-                    throw new IllegalStateException("The gateway's audit backlog did not drain within " + timeout);
-                }
-                Thread.sleep(200);
-            }
+            Awaitility.await("the gateway's audit backlog drains").atMost(timeout)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> pending(statement) == 0);
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }

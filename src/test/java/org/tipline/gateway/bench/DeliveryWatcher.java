@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -18,6 +19,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Consumes every intake topic (normal and urgent lanes) as receivers do and notes when each report reached each
@@ -98,18 +101,18 @@ final class DeliveryWatcher implements AutoCloseable {
     }
 
     /** Waits up to {@code timeout} until every expected arrival happened; returns the ones still missing. */
-    Set<Arrival> awaitAll(Set<Arrival> expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Set<Arrival> missing = ConcurrentHashMap.newKeySet();
-        do {
-            missing.clear();
-            expected.stream().filter(a -> !firstArrival.containsKey(a)).forEach(missing::add);
-            if (missing.isEmpty()) {
-                return missing;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return missing;
+    Set<Arrival> awaitAll(Set<Arrival> expected, Duration timeout) {
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+                    .until(() -> missing(expected).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            // what is still missing is reported as lost
+        }
+        return missing(expected);
+    }
+
+    private Set<Arrival> missing(Set<Arrival> expected) {
+        return expected.stream().filter(a -> !firstArrival.containsKey(a)).collect(Collectors.toSet());
     }
 
     private static String destination(String topic) {

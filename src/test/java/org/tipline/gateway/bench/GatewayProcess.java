@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.tipline.gateway.security.ApiKeys;
 
 /**
@@ -66,24 +68,23 @@ final class GatewayProcess implements AutoCloseable {
         return gateway;
     }
 
-    private void awaitReady(Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("The gateway exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+    private void awaitReady(Path log) throws IOException {
+        try {
+            Awaitility.await("the gateway is ready").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IOException("The gateway exited with " + process.exitValue() + "; see " + log);
+                        }
+                        try {
+                            return http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException e) {
+                            return false; // not listening yet
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IOException("The gateway was not ready within 120 s; see " + log, e);
         }
-        throw new IOException("The gateway was not ready within 120 s; see " + log);
     }
 
     URI base() {

@@ -45,27 +45,13 @@ final class ResultsTable {
                 .append(" heap MiB | RSS MiB |\n")
                 .append("| ---: | --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
                 .append(" ---: |\n");
-        for (Map<String, Object> size : sizes) {
-            String body = bodyLabel(size);
-            Map<String, Object> closed = (Map<String, Object>) size.get("closedLoop");
-            run(md, body, "closed, " + closed.get("clients") + " clients", closed);
-            for (Map<String, Object> open : (List<Map<String, Object>>) size.get("openLoop")) {
-                run(md, body, "open, " + open.get("targetPerSecond") + "/s", open);
-            }
-        }
+        eachRun(sizes, (body, load, run) -> run(md, body, load, run));
         md.append(
                 "\nWhere the machine's CPU went, in CPU seconds per 1,000 accepted reports (the harness runs the load")
                 .append(" generator, the delivery consumer and, with the local stack, the Kafka broker):\n\n")
                 .append("| body | load | gateway | PostgreSQL | harness and broker | whole machine |\n")
                 .append("| ---: | --- | ---: | ---: | ---: | ---: |\n");
-        for (Map<String, Object> size : sizes) {
-            String body = bodyLabel(size);
-            Map<String, Object> closed = (Map<String, Object>) size.get("closedLoop");
-            cpu(md, body, "closed, " + closed.get("clients") + " clients", closed);
-            for (Map<String, Object> open : (List<Map<String, Object>>) size.get("openLoop")) {
-                cpu(md, body, "open, " + open.get("targetPerSecond") + "/s", open);
-            }
-        }
+        eachRun(sizes, (body, load, run) -> cpu(md, body, load, run));
         md.append("\nBaselines on the same servers (records of the body's size):\n\n")
                 .append("| body | Kafka producer, acks=all, idempotent | PostgreSQL, 1 row per transaction |\n")
                 .append("| ---: | ---: | ---: |\n");
@@ -77,6 +63,25 @@ final class ResultsTable {
                     .append(postgres.get("clients")).append(" clients) |\n");
         }
         md.append('\n');
+    }
+
+    /** What a table row is made from: the body, the load and the run's results. */
+    @FunctionalInterface
+    private interface RowWriter {
+
+        void write(String body, String load, Map<String, Object> run);
+    }
+
+    /** Every run of every size, closed loop first, labelled with its body and load. */
+    @SuppressWarnings("unchecked")
+    private static void eachRun(List<Map<String, Object>> sizes, RowWriter writer) {
+        for (Map<String, Object> size : sizes) {
+            Map<String, Object> closed = (Map<String, Object>) size.get("closedLoop");
+            writer.write(bodyLabel(size), "closed, " + closed.get("clients") + " clients", closed);
+            for (Map<String, Object> open : (List<Map<String, Object>>) size.get("openLoop")) {
+                writer.write(bodyLabel(size), "open, " + open.get("targetPerSecond") + "/s", open);
+            }
+        }
     }
 
     /** A size's average body, e.g. {@code 2.0 KB}. */
