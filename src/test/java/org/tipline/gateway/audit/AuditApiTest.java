@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -220,5 +221,20 @@ class AuditApiTest {
 
     private static byte[] sha256(byte[] bytes) throws Exception {
         return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    }
+
+    @Test
+    void aFilterLongerThanAnyIdentifierOrWithAControlCharacterIs400() {
+        // When
+        Response longest = AuditApi.get("/v1/audit/events?actor=" + "a".repeat(255));
+        Response tooLong = AuditApi.get("/v1/audit/events?actor=" + "a".repeat(256));
+        Response control = given().header("Authorization", "Bearer " + AuditApi.auditor())
+                .queryParam("type", "report\u0001submitted").get("/v1/audit/events");
+        // Then
+        assertThat(longest.statusCode()).isEqualTo(200);
+        assertProblem(tooLong, 400);
+        assertThat(tooLong.jsonPath().getString("violations[0].message")).contains("actor");
+        assertProblem(control, 400);
+        assertThat(control.jsonPath().getString("violations[0].message")).contains("type");
     }
 }

@@ -10,8 +10,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.tipline.gateway.localstack.LocalKafka;
 import org.tipline.gateway.support.SyntheticReports;
 import org.tipline.gateway.support.TestApi;
+import org.tipline.gateway.support.TestStack;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -110,5 +112,28 @@ class AcknowledgementTest {
         String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
         assertThat(metrics).contains("tipline_acks_total{outcome=\"INVALID\"")
                 .contains("outcome=\"UNKNOWN_DELIVERY\"").contains("outcome=\"RECORDED\"");
+    }
+
+    @Test
+    void anAckThatArrivesBeforeTheRelayMarksTheDeliveryKeepsItAndGainsTheForwardingTime() throws Exception {
+        // Given a report not yet forwarded (the broker is down), already acknowledged by its receiver
+        String platform = TestApi.newPlatform();
+        LocalKafka kafka = TestStack.get().kafka().orElseThrow();
+        String id;
+        kafka.stop();
+        try {
+            id = submitted(platform);
+            ack(TestApi.newIntakeKey("ncmec"), "ncmec", "{\"reportId\": \"" + id + "\", \"status\": \"ACCEPTED\","
+                    + " \"externalReference\": \"CT-EARLY-1\"}").then().statusCode(200);
+            assertThat(deliveryOf(platform, id, "forwardedAt")).isNull();
+        } finally {
+            // When the relay forwards it
+            kafka.start();
+        }
+        // Then
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> deliveryOf(platform, id, "forwardedAt") != null);
+        assertThat(deliveryOf(platform, id, "state")).isEqualTo("ACKNOWLEDGED");
+        assertThat(deliveryOf(platform, id, "externalReference")).isEqualTo("CT-EARLY-1");
     }
 }

@@ -199,4 +199,22 @@ class EvidenceTest {
         }
         return -1;
     }
+
+    @Test
+    void aBatchedReportFiledInOneCallHasNoFileAndIsRefusedWithNothingKept() {
+        // Given
+        String platform = TestApi.newPlatform();
+        String batched = """
+                {"incident": {"type": "CHILD_SEXUAL_ABUSE_MATERIAL", "occurredAt": "2026-01-02T03:04:05Z"},
+                 "reporter": {"reportingPerson": {"emails": [{"address": "trust-and-safety@example.com"}]}},
+                 "batch": {"reason": "VIRAL_POTENTIAL_MEME"}, "reportedPersons": [{"espIdentifier": "user-1"}]}
+                """;
+        // When
+        Response response = TestApi.as(platform).contentType("application/json").body(batched)
+                .post("/v1/reports?finish=true");
+        // Then
+        assertProblem(response, 422);
+        assertThat(response.jsonPath().getList("violations.code")).containsExactly("BATCH_FILE_COUNT");
+        assertThat(TestApi.as(platform).get("/v1/reports").jsonPath().getList("items")).isEmpty();
+    }
 }

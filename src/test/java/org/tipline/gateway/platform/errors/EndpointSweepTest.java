@@ -88,42 +88,42 @@ class EndpointSweepTest {
             for (String value : HOSTILE_VALUES) {
                 String uri = fill(template.replace("{" + parameter + "}", encode(value)), pathParameters,
                         UUID.randomUUID().toString());
-                tests.add(case_(name + " with " + parameter + "=" + abbreviate(value), key, method, uri,
+                tests.add(call(name + " with " + parameter + "=" + abbreviate(value), key, method, uri,
                         "application/json", someBody));
             }
         }
         for (String parameter : queryParameters) {
             for (String value : HOSTILE_VALUES) {
-                tests.add(case_(name + " with ?" + parameter + "=" + abbreviate(value), key, method,
+                tests.add(call(name + " with ?" + parameter + "=" + abbreviate(value), key, method,
                         plain + "?" + parameter + "=" + encode(value), "application/json", someBody));
             }
-            tests.add(case_(name + " with ?" + parameter + " twice", key, method,
+            tests.add(call(name + " with ?" + parameter + " twice", key, method,
                     plain + "?" + parameter + "=1&" + parameter + "=2", "application/json", someBody));
         }
         if (bodyTypes.contains("application/json")) {
             for (String body : HOSTILE_BODIES) {
-                tests.add(case_(name + " with body " + abbreviate(body), key, method, plain, "application/json",
+                tests.add(call(name + " with body " + abbreviate(body), key, method, plain, "application/json",
                         body));
             }
             byte[] noise = new byte[512];
             new Random(7).nextBytes(noise);
-            tests.add(case_(name + " with random bytes", key, method, plain, "application/json",
+            tests.add(call(name + " with random bytes", key, method, plain, "application/json",
                     new String(noise, StandardCharsets.ISO_8859_1)));
         }
         if (!bodyTypes.isEmpty()) {
-            tests.add(case_(name + " with an XML body", key, method, plain, "application/xml", "<report/>"));
+            tests.add(call(name + " with an XML body", key, method, plain, "application/xml", "<report/>"));
         }
-        tests.add(case_(name + " with no credential", null, method, plain, "application/json", someBody));
-        tests.add(case_(name + " with no Content-Type", key, method, plain, null, someBody));
-        tests.add(case_(name + " with a garbled Content-Type", key, method, plain, "multipart/;;==", someBody));
-        tests.add(case_(name + " with a 300-character Idempotency-Key", key, method, plain, "application/json",
+        tests.add(call(name + " with no credential", null, method, plain, "application/json", someBody));
+        tests.add(call(name + " with no Content-Type", key, method, plain, null, someBody));
+        tests.add(call(name + " with a garbled Content-Type", key, method, plain, "multipart/;;==", someBody));
+        tests.add(call(name + " with a 300-character Idempotency-Key", key, method, plain, "application/json",
                 someBody, "Idempotency-Key", "k".repeat(300)));
-        tests.add(case_(name + " asking for XML", key, method, plain, "application/json", someBody, "Accept",
+        tests.add(call(name + " asking for XML", key, method, plain, "application/json", someBody, "Accept",
                 "application/xml"));
         return tests;
     }
 
-    private static DynamicTest case_(String name, String key, String method, String uri, String contentType,
+    private static DynamicTest call(String name, String key, String method, String uri, String contentType,
             String body, String... headers) {
         return DynamicTest.dynamicTest(name, () -> {
             // Given
