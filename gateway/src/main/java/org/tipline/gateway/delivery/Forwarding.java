@@ -1,0 +1,65 @@
+package org.tipline.gateway.delivery;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.tipline.gateway.kernel.Priority;
+import org.tipline.gateway.routing.RoutingTable;
+
+/**
+ * The seam between the lifecycle and delivery: queues a message for each destination in the caller's transaction (one
+ * outbox row each, on the urgent lane for P1) and wakes the relay once the caller has committed.
+ */
+@ApplicationScoped
+public class Forwarding {
+
+    private final OutboxRepository outbox;
+    private final DeliveryRepository deliveries;
+    private final RoutingTable routing;
+    private final Topics topics;
+    private final OutboxRelay relay;
+
+    Forwarding(OutboxRepository outbox, DeliveryRepository deliveries, RoutingTable routing, Topics topics,
+            OutboxRelay relay) {
+        this.outbox = outbox;
+        this.deliveries = deliveries;
+        this.routing = routing;
+        this.topics = topics;
+        this.relay = relay;
+    }
+
+    /** Starts delivery of a submitted report: PENDING at every destination, a REPORT message for each. */
+    public void queueReport(Connection connection, UUID reportId, List<String> destinations, Priority priority,
+            Instant now) throws SQLException {
+        deliveries.insertPending(connection, reportId, destinations);
+        queue(connection, reportId, destinations, MessageKind.REPORT, priority, null, now);
+    }
+
+    /** Queues a supplement or escalation of a report for the report's destinations. */
+    public void queueAddition(Connection connection, UUID reportId, List<String> destinations, MessageKind kind,
+            Priority priority, UUID additionId, Instant now) throws SQLException {
+        queue(connection, reportId, destinations, kind, priority, additionId, now);
+    }
+
+    /** Call after the transaction that queued messages committed. */
+    public void committed() {
+        relay.wakeUp();
+    }
+
+    private void queue(Connection connection, UUID reportId, List<String> destinations, MessageKind kind,
+            Priority priority, UUID additionId, Instant now) throws SQLException {
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (String destination : destinations) {
+            String topic = topics.intake(routing.destination(destination).orElseThrow(), priority.isUrgent());
+            messages.add(new OutboxMessage(0, UUID.randomUUID(), reportId, destination, topic, kind, priority,
+                    additionId, now, 0));
+        }
+        outbox.enqueue(connection, messages);
+    }
+}

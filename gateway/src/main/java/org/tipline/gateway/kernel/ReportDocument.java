@@ -1,0 +1,55 @@
+package org.tipline.gateway.kernel;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.tipline.core.json.CanonicalJson;
+
+/**
+ * A report's content as the gateway keeps and forwards it: RFC 8785 canonical JSON and its SHA-256. The content is
+ * opaque to the domain except through the facts the rules read; it is never logged.
+ */
+public final class ReportDocument {
+
+    private final byte[] canonical;
+    private final byte[] digest;
+
+    private ReportDocument(byte[] canonical) {
+        this.canonical = canonical;
+        this.digest = CanonicalJson.sha256(canonical);
+    }
+
+    /** The document of the JSON text {@code json}, canonicalized. */
+    public static ReportDocument ofJson(String json) {
+        return new ReportDocument(CanonicalJson.canonicalize(Objects.requireNonNull(json, "json")));
+    }
+
+    /** A document read back from the ledger, already canonical. */
+    public static ReportDocument ofCanonical(byte[] canonical) {
+        return new ReportDocument(canonical.clone());
+    }
+
+    public byte[] canonicalBytes() {
+        return canonical.clone();
+    }
+
+    /** SHA-256 of the canonical bytes: the receipt's {@code contentDigest}. */
+    public byte[] digest() {
+        return digest.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReportDocument that && Arrays.equals(canonical, that.canonical);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(digest);
+    }
+
+    @Override
+    public String toString() {
+        return "ReportDocument[" + canonical.length + " bytes]";
+    }
+}

@@ -1,0 +1,95 @@
+package org.tipline.gateway.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipline.core.envelope.EnvelopeVerifier;
+import org.tipline.gateway.support.JsonEdit;
+import org.tipline.gateway.support.TestApi;
+import org.tipline.tools.intake.IntakeConsumerCommand;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reference intake consumer receives, verifies, stores and acknowledges, against the real broker and gateway. */
+@QuarkusTest
+class IntakeConsumerCommandTest {
+
+    private static final String CSAM_WITH_URL = """
+            {"incident": {"type": "CHILD_SEXUAL_ABUSE_MATERIAL", "occurredAt": "2026-01-02T03:04:05Z"},
+             "reporter": {"reportingPerson": {"emails": [{"address": "trust-and-safety@example.com"}]}},
+             "internetDetails": [{"kind": "WEB_PAGE", "urls": ["https://content.example/synthetic/1"]}]}
+            """;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @TempDir
+    Path out;
+
+    @Test
+    void aHotlineReceivesVerifiesStoresAndAcknowledges() throws IOException {
+        // Given two reports routed to the IWF (a hotline platform's CSAM reports with URLs)
+        String platform = TestApi.newPlatform("HOTLINE");
+        List<String> ids = Stream.of(1, 2).map(i -> TestApi.as(platform).contentType("application/json")
+                .body(CSAM_WITH_URL).post("/v1/reports?finish=true").then().statusCode(202).extract()
+                .<String>path("reportId")).toList();
+        // When
+        int exit = new CommandLine(new IntakeConsumerCommand()).execute("--destination", "iwf",
+                "--gateway", "http://localhost:" + RestAssured.port, "--bootstrap-servers", bootstrapServers,
+                "--key", TestApi.newIntakeKey("iwf"), "--out", out.toString(), "--group", "test-" + UUID.randomUUID(),
+                "--local", out.resolve("no-local-run").toString(), "--idle-exit", "3");
+        // Then
+        assertThat(exit).isZero();
+        for (String id : ids) {
+            Path folder = out.resolve(id);
+            assertThat(folder).isDirectory();
+            try (Stream<Path> files = Files.list(folder)) {
+                assertThat(files).singleElement().satisfies(f -> assertThat(f.getFileName().toString())
+                        .startsWith("report-"));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "ACKNOWLEDGED".equals(TestApi.as(platform)
+                    .get("/v1/reports/" + id).jsonPath()
+                    .getString("destinations.find { it.destination == 'iwf' }.state")));
+            assertThat(TestApi.as(platform).get("/v1/reports/" + id).jsonPath()
+                    .getString("destinations.find { it.destination == 'iwf' }.externalReference")).startsWith("IWF-");
+        }
+    }
+
+    @Test
+    void aForgedEnvelopeDoesNotVerify() throws Exception {
+        // Given a genuine envelope from the topic
+        String platform = TestApi.newPlatform("HOTLINE");
+        String id = TestApi.as(platform).contentType("application/json").body(CSAM_WITH_URL)
+                .post("/v1/reports?finish=true").then().statusCode(202).extract().path("reportId");
+        EnvelopeVerifier verifier = EnvelopeVerifier
+                .fromGateway(java.net.URI.create("http://localhost:" + RestAssured.port));
+        ObjectNode envelope;
+        try (var reader = new org.tipline.gateway.support.TopicReader(bootstrapServers,
+                List.of("tipline.intake.iwf"))) {
+            envelope = (ObjectNode) org.tipline.gateway.support.TopicReader.envelopes(reader.awaitRecords(List.of(id),
+                    Duration.ofSeconds(30), r -> !r.isEmpty())).get(0);
+        }
+        // When / Then
+        assertThat(verifier.verify(envelope)).isTrue();
+        ObjectNode forged = envelope.deepCopy();
+        ((ObjectNode) forged.get("report").get("incident")).put("type", "SPAM");
+        assertThat(verifier.verify(forged)).isFalse();
+        assertThat(verifier.verify(JsonEdit.set("/signature", "\"e30..AAAA\"").apply(envelope))).isFalse();
+    }
+}

@@ -1,0 +1,163 @@
+package org.tipline.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server run from the binaries that ship as Maven artifacts, with its data in a folder that
+ * survives restarts. Fails with an {@link IOException} when the server cannot start.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    /** Database that holds the ledger. */
+    public static final String DATABASE = "tipline";
+    /** Role that owns the schema and runs the migrations. */
+    public static final String OWNER_ROLE = "tipline_owner";
+    /** Role the running gateway connects as; it may not change or delete audit rows. */
+    public static final String APP_ROLE = "tipline_app";
+
+    /** Password of both local roles; the local server only listens on the loopback address. */
+    public static final String LOCAL_PASSWORD = "tipline-local";
+
+    private static final Logger LOGGER = Logger.getLogger(LocalPostgres.class);
+
+    private final Path dataDirectory;
+    private final int port;
+    private EmbeddedPostgres server;
+
+    private LocalPostgres(Path dataDirectory, int port) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+    }
+
+    /** Starts the server on {@code port} with its data in {@code dataDirectory}, creating database and roles once. */
+    public static LocalPostgres start(Path dataDirectory, int port) throws IOException {
+        LocalPostgres postgres = new LocalPostgres(dataDirectory, port);
+        postgres.start();
+        postgres.createDatabaseAndRoles();
+        return postgres;
+    }
+
+    /** (Re)starts a stopped server on the same port and data; used by fault-injection tests. */
+    public synchronized void start() throws IOException {
+        if (server != null) {
+            return;
+        }
+        Files.createDirectories(dataDirectory);
+        StaleServer.stopIfRunning(dataDirectory.resolve("postmaster.pid"));
+        server = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // zonky relaxes durability by default; the ledger must not.
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("log_min_messages", "warning")
+                .setServerConfig("log_min_error_statement", "panic")
+                .start();
+        LOGGER.infof("PostgreSQL listening on 127.0.0.1:%d, data in %s", port, dataDirectory);
+    }
+
+    /** Stops the server (fast shutdown), keeping its data. */
+    public synchronized void stop() throws IOException {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } finally {
+            server = null;
+        }
+        LOGGER.infof("PostgreSQL on port %d stopped", port);
+    }
+
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** Opens a superuser connection to the ledger database, for set-up and for tests that play an attacker. */
+    public Connection superuserConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), "postgres", "");
+    }
+
+    private void createDatabaseAndRoles() throws IOException {
+        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            for (String role : List.of(OWNER_ROLE, APP_ROLE)) {
+                if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + LOCAL_PASSWORD + "'");
+                    }
+                }
+            }
+            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE + " ENCODING 'UTF8'");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not create the local database and roles", e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+    }
+
+    /** A postmaster left running by a gateway that was killed: stop it so this start can take the data folder. */
+    private static final class StaleServer {
+
+        static void stopIfRunning(Path pidFile) throws IOException {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            Optional<ProcessHandle> process = Files.readAllLines(pidFile).stream()
+                    .findFirst()
+                    .map(String::trim)
+                    .filter(line -> line.matches("\\d+"))
+                    .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+                    .filter(handle -> handle.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+            if (process.isEmpty()) {
+                return;
+            }
+            LOGGER.warnf("Stopping PostgreSQL (pid %d) left running by an earlier run", process.get().pid());
+            process.get().destroy();
+            process.get().onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+        }
+    }
+}

@@ -1,6 +1,0 @@
-package org.tipline.gateway.report;
-
-/** Lifecycle of a report: OPEN, then exactly one of SUBMITTED, RETRACTED or EXPIRED. */
-public enum ReportState {
-    OPEN, SUBMITTED, RETRACTED, EXPIRED
-}
