@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tipline.core.merkle.MerkleTree.Node;
 import org.tipline.core.merkle.MerkleTree.Range;
+import org.tipline.testsupport.Rfc9162;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

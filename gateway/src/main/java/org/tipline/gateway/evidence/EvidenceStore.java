@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
-import org.tipline.gateway.platform.crypto.ContentCipher;
+import org.tipline.gateway.platform.crypto.EvidenceCipher;
 import org.tipline.gateway.platform.crypto.KeyMaterialException;
 
 /**
@@ -22,10 +22,10 @@ import org.tipline.gateway.platform.crypto.KeyMaterialException;
 @Singleton
 public class EvidenceStore {
 
-    private final ContentCipher cipher;
+    private final EvidenceCipher cipher;
     private final EvidenceConfig config;
 
-    EvidenceStore(ContentCipher cipher, EvidenceConfig config) {
+    EvidenceStore(EvidenceCipher cipher, EvidenceConfig config) {
         this.cipher = cipher;
         this.config = config;
     }

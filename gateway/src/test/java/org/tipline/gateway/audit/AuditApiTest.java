@@ -16,12 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.OctetKeyPairJsonWebKey;
 import org.junit.jupiter.api.Test;
-import org.tipline.core.merkle.Rfc9162;
 import org.tipline.gateway.support.AuditApi;
 import org.tipline.gateway.support.JsonEdit;
 import org.tipline.gateway.support.SyntheticReports;
 import org.tipline.gateway.support.TestApi;
 import org.tipline.gateway.support.TopicReader;
+import org.tipline.testsupport.Rfc9162;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.jose4j.jwk.JsonWebKeySet;
-import org.tipline.core.merkle.Rfc9162;
+import org.tipline.testsupport.Rfc9162;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

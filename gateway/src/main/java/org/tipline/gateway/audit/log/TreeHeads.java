@@ -50,14 +50,15 @@ public class TreeHeads {
 
     /** The latest signed head, if any. */
     public Optional<TreeHead> latest(Connection connection) throws SQLException {
-        return one(connection, "SELECT tree_size, root_hash, signed_at, origin, key_id, signature FROM audit_tree_head"
-                + " ORDER BY tree_size DESC LIMIT 1", null);
-    }
-
-    /** The signed head of exactly {@code size} leaves, if one was signed. */
-    public Optional<TreeHead> ofSize(Connection connection, long size) throws SQLException {
-        return one(connection, "SELECT tree_size, root_hash, signed_at, origin, key_id, signature FROM audit_tree_head"
-                + " WHERE tree_size = ?", size);
+        try (PreparedStatement select = connection.prepareStatement("SELECT tree_size, root_hash, signed_at, origin,"
+                + " key_id, signature FROM audit_tree_head ORDER BY tree_size DESC LIMIT 1");
+                ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new TreeHead(row.getString(4), row.getLong(1), row.getBytes(2),
+                    Sql.getInstant(row, 3), row.getString(5), row.getBytes(6)));
+        }
     }
 
     /** The key name the checkpoints are signed under (the origin, as is usual for logs). */
@@ -69,18 +70,4 @@ public class TreeHeads {
         return keys.publicKeyBytes();
     }
 
-    private static Optional<TreeHead> one(Connection connection, String sql, Long size) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            if (size != null) {
-                select.setLong(1, size);
-            }
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new TreeHead(row.getString(4), row.getLong(1), row.getBytes(2),
-                        Sql.getInstant(row, 3), row.getString(5), row.getBytes(6)));
-            }
-        }
-    }
 }

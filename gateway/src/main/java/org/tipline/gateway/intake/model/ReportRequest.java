@@ -35,9 +35,4 @@ public record ReportRequest(@NotNull @Valid Incident incident, @NotNull @Valid R
     public boolean batched() {
         return batch != null;
     }
-
-    /** The priority, P3 when not given. */
-    public Priority effectivePriority() {
-        return priority == null ? Priority.P3_STANDARD : priority;
-    }
 }

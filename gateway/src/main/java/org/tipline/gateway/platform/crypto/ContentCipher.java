@@ -94,23 +94,13 @@ public class ContentCipher {
         }
     }
 
-    /**
-     * Wraps {@code sink} so that what is written is stored encrypted with the active key, in 64 KiB authenticated
-     * segments bound to {@code associatedData}. Closing the stream seals the last segment.
-     */
-    public java.io.OutputStream encryptingStream(java.io.OutputStream sink, byte[] associatedData)
-            throws java.io.IOException {
-        return SegmentedAead.encrypting(keys.get(activeKeyId), associatedData, sink);
-    }
-
-    /** Reads what {@link #encryptingStream} wrote with key {@code keyId}; an IOException if it was tampered with. */
-    public java.io.InputStream decryptingStream(String keyId, java.io.InputStream source, byte[] associatedData)
-            throws java.io.IOException {
+    /** The content key {@code keyId}, for the evidence cipher; {@link KeyMaterialException} if not configured. */
+    SecretKeySpec key(String keyId) {
         SecretKeySpec key = keys.get(keyId);
         if (key == null) {
             throw new KeyMaterialException("Content key " + keyId + " is not configured");
         }
-        return SegmentedAead.decrypting(key, associatedData, source);
+        return key;
     }
 
     private static SecretKeySpec aesKey(String id, String base64) {

@@ -1,4 +1,4 @@
-package org.tipline.core.merkle;
+package org.tipline.testsupport;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
