@@ -69,6 +69,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void aFeatureImportsOnlyTheFeaturesBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("evidence").definedBy(ROOT + ".evidence..")
+                .layer("intake").definedBy(ROOT + ".intake..")
+                .layer("report").definedBy(ROOT + ".report..")
+                .layer("delivery").definedBy(ROOT + ".delivery..")
+                .layer("security").definedBy(ROOT + ".security..")
+                .layer("routing").definedBy(ROOT + ".routing..")
+                .layer("trail").definedBy(ROOT + ".trail..")
+                .layer("audit").definedBy(ROOT + ".audit..")
+                .whereLayer("evidence").mayOnlyAccessLayers("intake", "report", "delivery", "security", "routing",
+                        "trail")
+                .whereLayer("intake").mayOnlyAccessLayers("report", "delivery", "security", "routing", "trail")
+                .whereLayer("report").mayOnlyAccessLayers("delivery", "security", "routing", "trail")
+                .whereLayer("delivery").mayOnlyAccessLayers("security", "routing", "trail")
+                .whereLayer("security").mayOnlyAccessLayers("routing", "trail")
+                .whereLayer("routing").mayNotAccessAnyLayer()
+                .whereLayer("trail").mayNotAccessAnyLayer()
+                .whereLayer("audit").mayOnlyAccessLayers("security", "trail")
+                .check(gateway);
+    }
+
+    @Test
     void thePortsDependOnNoFeature() {
         noClasses().that().resideInAnyPackage(ROOT + ".kernel..", ROOT + ".trail..").should()
                 .dependOnClassesThat().resideInAnyPackage(FEATURES).check(gateway);
