@@ -30,7 +30,11 @@ public final class LocalPostgres implements AutoCloseable {
     /** Role the running gateway connects as; it may not change or delete audit rows. */
     public static final String APP_ROLE = "tipline_app";
 
-    /** Password of both local roles; the local server only listens on the loopback address. */
+    /** Database and owning role of the NCMEC connector's filing progress, apart from the gateway's ledger. */
+    public static final String CONNECTOR_DATABASE = "tipline_ncmec";
+    public static final String CONNECTOR_ROLE = "tipline_ncmec";
+
+    /** Password of the local roles; the local server only listens on the loopback address. */
     public static final String LOCAL_PASSWORD = "tipline-local";
 
     private static final Logger LOGGER = Logger.getLogger(LocalPostgres.class);
@@ -98,7 +102,12 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    /** The JDBC URL of another database of this server. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** Opens a superuser connection to the ledger database, for set-up and for tests that play an attacker. */
@@ -108,16 +117,20 @@ public final class LocalPostgres implements AutoCloseable {
 
     private void createDatabaseAndRoles() throws IOException {
         try (Connection connection = server.getPostgresDatabase().getConnection()) {
-            for (String role : List.of(OWNER_ROLE, APP_ROLE)) {
+            for (String role : List.of(OWNER_ROLE, APP_ROLE, CONNECTOR_ROLE)) {
                 if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + LOCAL_PASSWORD + "'");
                     }
                 }
             }
-            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE + " ENCODING 'UTF8'");
+            for (String[] database : List.of(new String[]{DATABASE, OWNER_ROLE},
+                    new String[]{CONNECTOR_DATABASE, CONNECTOR_ROLE})) {
+                if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database[0])) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("CREATE DATABASE " + database[0] + " OWNER " + database[1]
+                                + " ENCODING 'UTF8'");
+                    }
                 }
             }
         } catch (SQLException e) {

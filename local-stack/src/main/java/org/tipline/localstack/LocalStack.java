@@ -83,7 +83,8 @@ public final class LocalStack implements AutoCloseable {
                 postgres().map(LocalPostgres::jdbcUrl).or(() -> externalJdbcUrl).orElse(null),
                 postgres().map(pg -> LocalPostgres.APP_ROLE).orElse(null), httpUrl,
                 postgres().map(LocalPostgres::port).orElse(0), kafka().map(LocalKafka::port).orElse(0),
-                kafka().map(LocalKafka::controllerPort).orElse(0));
+                kafka().map(LocalKafka::controllerPort).orElse(0),
+                postgres().map(pg -> pg.jdbcUrl(LocalPostgres.CONNECTOR_DATABASE)).orElse(null));
     }
 
     public Path directory() {

@@ -1,0 +1,2 @@
+/** The connector's operations endpoints: liveness, readiness from named checks, Prometheus metrics. */
+package org.tipline.ncmec.ops;

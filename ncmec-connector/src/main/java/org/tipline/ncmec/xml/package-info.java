@@ -1,0 +1,2 @@
+/** The gateway's report model rendered as CyberTipline XML in the schema's order, and the schema check. */
+package org.tipline.ncmec.xml;
