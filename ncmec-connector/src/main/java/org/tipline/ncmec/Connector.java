@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tipline.core.envelope.EnvelopeOpener;
+import org.tipline.core.envelope.ReceiverKeys;
 import org.tipline.ncmec.api.CyberTiplineClient;
 import org.tipline.ncmec.filing.Filer;
 import org.tipline.ncmec.filing.FilingStore;
@@ -69,10 +71,11 @@ public final class Connector implements AutoCloseable {
                 config.connectTimeout(), config.requestTimeout());
         CyberTiplineClient ncmec = new CyberTiplineClient(settings.ncmecUrl(), settings.username(),
                 settings.password(), config.connectTimeout(), config.requestTimeout());
-        this.filer = new Filer(store, ncmec, gateway, CyberTiplineSchema.get(), clock, config.minBackoff(),
+        EnvelopeOpener opener = new EnvelopeOpener(ReceiverKeys.read(settings.privateKeys()));
+        this.filer = new Filer(store, ncmec, gateway, opener, CyberTiplineSchema.get(), clock, config.minBackoff(),
                 config.maxBackoff(), config.claimLease(), metrics);
-        this.inbox = new InboxConsumer(consumer(), store, gateway, config.topicPrefix(), config.destination(),
-                metrics, clock);
+        this.inbox = new InboxConsumer(consumer(), store, gateway, opener, config.topicPrefix(),
+                config.destination(), metrics, clock);
         health.register("inbox", () -> inboxProblem);
         health.register("filer", () -> filerProblem);
         health.register("ncmec-credentials", () -> filer.pauseReason().orElse(null));

@@ -31,6 +31,12 @@ public interface ConnectorConfig {
     /** The ncmec intake credential ({@code demo-credentials.json}'s {@code intake.ncmec} in a local run). */
     Optional<String> intakeKey();
 
+    /**
+     * The destination's private JWKS: its sealing key opens the envelopes ({@code <local-stack-directory>/keys/
+     * receivers/<destination>.private.jwks.json} in a local run).
+     */
+    Optional<Path> privateKeysFile();
+
     /** Kafka ({@code stack.json}'s {@code kafkaBootstrapServers} in a local run). */
     Optional<String> kafkaBootstrapServers();
 

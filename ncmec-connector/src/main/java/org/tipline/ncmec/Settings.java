@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.tipline.core.envelope.ReceiverKeys;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * HTTPS nor on this machine.
  */
 record Settings(URI ncmecUrl, String username, String password, URI gatewayUrl, String intakeKey,
-        String kafkaBootstrapServers, String jdbcUrl, String jdbcUser, String jdbcPassword) {
+        String kafkaBootstrapServers, String jdbcUrl, String jdbcUser, String jdbcPassword, Path privateKeys) {
 
     /** Password of the local stack's roles (it only listens on the loopback address). */
     static final String LOCAL_PASSWORD = "tipline-local";
@@ -43,7 +45,18 @@ record Settings(URI ncmecUrl, String username, String password, URI gatewayUrl, 
                 required(config.jdbcUrl().or(() -> text(stack, "connectorJdbcUrl")),
                         "tipline.ncmec.jdbc-url (or a running local stack)"),
                 config.jdbcUser(),
-                config.jdbcPassword().orElse(config.jdbcUrl().isEmpty() ? LOCAL_PASSWORD : ""));
+                config.jdbcPassword().orElse(config.jdbcUrl().isEmpty() ? LOCAL_PASSWORD : ""),
+                privateKeys(config));
+    }
+
+    private static Path privateKeys(ConnectorConfig config) {
+        Path file = config.privateKeysFile().orElse(ReceiverKeys.privateFile(config.localStackDirectory()
+                .resolve("keys").resolve("receivers"), config.destination()));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Set tipline.ncmec.private-keys-file (TIPLINE_NCMEC_PRIVATE_KEYS_FILE): the"
+                    + " destination's private JWKS, " + file + " is missing");
+        }
+        return file;
     }
 
     private static String required(Optional<String> value, String name) {

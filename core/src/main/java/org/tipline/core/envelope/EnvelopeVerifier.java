@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Checks that an envelope was sent by the gateway, as a receiver would, knowing only the gateway's public keys: the
- * {@code signature} is a detached EdDSA JWS over the RFC 8785 canonical JSON of the envelope without it.
+ * {@code signature} is a detached EdDSA JWS of type {@link Typ#ENVELOPE} over the RFC 8785 canonical JSON of the
+ * envelope without it. A signature of another type (a receipt's, say) never verifies an envelope.
  */
 public final class EnvelopeVerifier {
 
@@ -40,8 +41,11 @@ public final class EnvelopeVerifier {
         return new EnvelopeVerifier(new JsonWebKeySet(response.body()));
     }
 
-    /** Whether {@code envelope} carries a valid signature by one of the keys. */
+    /** Whether {@code envelope} carries a valid envelope signature by one of the keys. */
     public boolean verify(JsonNode envelope) {
+        if (!(envelope instanceof ObjectNode)) {
+            return false;
+        }
         String signature = envelope.path("signature").asText("");
         String[] parts = signature.split("\\.", -1);
         if (parts.length != 3 || !parts[1].isEmpty()) {
@@ -57,7 +61,7 @@ public final class EnvelopeVerifier {
             // A detached JWS leaves the payload out: put the base64url of the canonical envelope back in its place.
             jws.setCompactSerialization(parts[0] + "." + Base64Url.encode(canonical) + "." + parts[2]);
             JsonWebKey key = keys.findJsonWebKey(jws.getKeyIdHeaderValue(), null, null, null);
-            if (key == null) {
+            if (key == null || !Typ.ENVELOPE.equals(jws.getHeader("typ"))) {
                 return false;
             }
             jws.setKey(key.getKey());

@@ -30,8 +30,10 @@ import org.tipline.gateway.trail.AuditActor;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Consumes {@code tipline.intake.acks} as the {@code ack-consumer} worker. Each acknowledgement is recorded in its
- * own transaction; offsets are committed only after. Unreadable acknowledgements, unknown reports or destinations and
+ * Consumes {@code tipline.intake.acks} as the {@code ack-consumer} worker. An acknowledgement there is a compact JWS
+ * (type {@code tipline-ack+jws}) that must verify with a key its destination registered: anyone else who can write to
+ * the topic changes nothing (the refusal is counted and audited). Each acknowledgement is recorded in its own
+ * transaction; offsets are committed only after. Unreadable acknowledgements, unknown reports or destinations and
  * contradictions are logged (without content) and counted, never a crash or a stuck consumer. While the ledger is
  * down the consumer rewinds and backs off, so nothing is skipped.
  */
@@ -49,16 +51,20 @@ public class AckConsumer implements BackgroundTask {
     private final RequestReader reader;
     private final DeliveryConfig config;
     private final Workers workers;
+    private final DestinationKeys keys;
+    private final org.tipline.gateway.routing.RoutingTable routing;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     AckConsumer(KafkaClients kafka, Topics topics, AckService acks, RequestReader reader, DeliveryConfig config,
-            Workers workers) {
+            Workers workers, DestinationKeys keys, org.tipline.gateway.routing.RoutingTable routing) {
         this.kafka = kafka;
         this.topics = topics;
         this.acks = acks;
         this.reader = reader;
         this.config = config;
         this.workers = workers;
+        this.keys = keys;
+        this.routing = routing;
     }
 
     void start(@Observes StartupEvent event) {
@@ -115,20 +121,32 @@ public class AckConsumer implements BackgroundTask {
 
     private void process(ConsumerRecord<String, byte[]> record) {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-        AckRequest ack;
-        try {
-            if (record.value() == null || record.value().length > MAX_ACK_BYTES) {
-                throw new MalformedRequestException("too large or empty", List.of());
-            }
-            ack = reader.parse(record.value(), AckRequest.class).value();
-        } catch (MalformedRequestException | UnprocessableException e) {
-            LOGGER.warnf("Skipped an unreadable acknowledgement at %s", where);
+        if (record.value() == null || record.value().length > MAX_ACK_BYTES) {
+            LOGGER.warnf("Skipped an empty or oversized acknowledgement at %s", where);
             acks.countUnreadable("kafka");
             return;
         }
-        if (ack.destination() == null) {
-            LOGGER.warnf("Skipped an acknowledgement without destination at %s (report %s)", where, ack.reportId());
-            acks.countUnreadable("kafka");
+        SignedAck signed;
+        try {
+            signed = SignedAck.parse(record.value());
+        } catch (MalformedRequestException e) {
+            refuseUnsigned(record.value(), where);
+            return;
+        }
+        AckRequest ack = readable(signed.payload(), where);
+        if (ack == null) {
+            return;
+        }
+        if (ack.destination() == null || routing.destination(ack.destination()).isEmpty()) {
+            LOGGER.warnf("Skipped an acknowledgement at %s: no known destination", where);
+            acks.refuseForged(null, ack.reportId(), "UNKNOWN_DESTINATION");
+            return;
+        }
+        String refusal = signed.refusal(keys.acknowledgementKeys(ack.destination()));
+        if (refusal != null) {
+            LOGGER.warnf("Refused an acknowledgement at %s for report %s claiming destination %s: %s", where,
+                    ack.reportId(), ack.destination(), refusal);
+            acks.refuseForged(ack.destination(), ack.reportId(), refusal);
             return;
         }
         try {
@@ -139,6 +157,30 @@ public class AckConsumer implements BackgroundTask {
         } catch (AckConflictException | UnprocessableException e) {
             LOGGER.warnf("Skipped an acknowledgement at %s for report %s: %s", where, ack.reportId(), e.getMessage());
         }
+    }
+
+    /** An acknowledgement in the clear (the form before signing was required) is refused as forged. */
+    private void refuseUnsigned(byte[] value, String where) {
+        AckRequest ack = readable(value, where);
+        if (ack != null) {
+            LOGGER.warnf("Refused an unsigned acknowledgement at %s for report %s", where, ack.reportId());
+            acks.refuseForged(known(ack.destination()), ack.reportId(), "UNSIGNED");
+        }
+    }
+
+    private AckRequest readable(byte[] json, String where) {
+        try {
+            return reader.parse(json, AckRequest.class).value();
+        } catch (MalformedRequestException | UnprocessableException e) {
+            LOGGER.warnf("Skipped an unreadable acknowledgement at %s", where);
+            acks.countUnreadable("kafka");
+            return null;
+        }
+    }
+
+    /** The destination if it is one the gateway knows, so attacker-chosen names never reach the audit log. */
+    private String known(String destination) {
+        return destination != null && routing.destination(destination).isPresent() ? destination : null;
     }
 
     /** Goes back to the last committed offsets, so records not yet recorded are read again. */

@@ -29,7 +29,26 @@ public class AckService {
 
     /** What happened to an acknowledgement. */
     public enum Outcome {
-        RECORDED, DUPLICATE, UNKNOWN_DELIVERY, CONFLICT, INVALID
+        RECORDED, DUPLICATE, UNKNOWN_DELIVERY, CONFLICT, INVALID,
+        /** Over Kafka: not signed by a key registered for its destination. Changes nothing. */
+        FORGED,
+        /** Dated before the report was submitted or ahead of the gateway's clock. Changes nothing. */
+        OUT_OF_TIME
+    }
+
+    /** How far ahead of the gateway's clock an acknowledgement's {@code at} may be (clock skew). */
+    static final java.time.Duration MAX_SKEW = java.time.Duration.ofMinutes(5);
+
+    /** An acknowledgement dated before its report or in the future: refused, counted and audited. */
+    static final class OutOfTimeException extends UnprocessableException {
+
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+
+        OutOfTimeException(String reason, String detail) {
+            super("Acknowledgement " + detail, List.of(new Violation("/at", ViolationCode.OUT_OF_RANGE, detail)));
+            this.reason = reason;
+        }
     }
 
     private final Database database;
@@ -72,10 +91,24 @@ public class AckService {
         } catch (AckConflictException e) {
             count(ack, source, Outcome.CONFLICT);
             throw e;
+        } catch (OutOfTimeException e) {
+            count(ack, source, Outcome.OUT_OF_TIME);
+            audit.recordRefusal(AuditEntries.ackRefused(ack.reportId(), destination, source, e.reason));
+            throw e;
         } catch (UnprocessableException e) {
             count(ack, source, Outcome.INVALID);
             throw e;
         }
+    }
+
+    /**
+     * Refuses an acknowledgement from Kafka that does not prove to come from its destination: it changes nothing, is
+     * counted and is audited with only the values that could be checked (a known destination, a report id).
+     */
+    public void refuseForged(String destination, java.util.UUID reportId, String reason) {
+        metrics.counter("tipline.acks", "status", "UNKNOWN", "source", "kafka", "outcome", Outcome.FORGED.name())
+                .increment();
+        audit.recordRefusal(AuditEntries.ackRefused(reportId, destination, "kafka", reason));
     }
 
     /** Counts an acknowledgement that could not even be read. */
@@ -98,7 +131,14 @@ public class AckService {
             throw new AckConflictException("Delivery of " + ack.reportId() + " to " + destination + " is already "
                     + current.state() + "; a different acknowledgement cannot replace it");
         }
-        Instant at = ack.at() == null ? clock.instant() : ack.at().toInstant();
+        Instant now = clock.instant();
+        Instant at = ack.at() == null ? now : ack.at().toInstant();
+        if (current.submittedAt() != null && at.isBefore(current.submittedAt())) {
+            throw new OutOfTimeException("BACKDATED", "must not be dated before the report was submitted");
+        }
+        if (at.isAfter(now.plus(MAX_SKEW))) {
+            throw new OutOfTimeException("FUTURE_DATED", "must not be dated in the future");
+        }
         deliveries.acknowledge(connection, ack.reportId(), destination, target, at, ack.externalReference(),
                 ack.reason());
         return new Applied(deliveries.lock(connection, ack.reportId(), destination).orElseThrow(), true);

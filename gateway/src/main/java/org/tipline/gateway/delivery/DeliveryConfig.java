@@ -28,6 +28,14 @@ public interface DeliveryConfig {
     /** Creating the topics at start-up. */
     Topics topics();
 
+    /**
+     * Folder of the destinations' public keys, one JWKS per destination, {@code <id>.jwks.json}: an EC P-256 key
+     * ({@code use: enc}) envelopes are sealed to, and the key ({@code use: sig}) its Kafka acknowledgements are
+     * signed with. Every enabled destination needs one. With {@code tipline.keys.generate-missing} (local runs and
+     * tests) it defaults to {@code <tipline.keys.directory>/receivers} and missing key pairs are generated there.
+     */
+    Optional<java.nio.file.Path> receiverKeysDirectory();
+
     /** The acknowledgement consumer. */
     Acks acks();
 

@@ -37,12 +37,12 @@ public class DeliveryRepository {
     public List<DeliveryStatus> ofReport(Connection connection, UUID reportId) throws SQLException {
         List<DeliveryStatus> statuses = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT destination, state, forwarded_at,"
-                + " acknowledged_at, external_reference, reason FROM delivery WHERE report_id = ? ORDER BY destination")) {
+                + " acknowledged_at, external_reference, reason, NULL FROM delivery WHERE report_id = ?"
+                + " ORDER BY destination")) {
             select.setObject(1, reportId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    statuses.add(new DeliveryStatus(row.getString(1), row.getString(2), Sql.getInstant(row, 3),
-                            Sql.getInstant(row, 4), row.getString(5), row.getString(6)));
+                    statuses.add(map(row));
                 }
             }
         }
@@ -69,18 +69,20 @@ public class DeliveryRepository {
 
     /** The delivery of a report to a destination, locked until the transaction ends. */
     public Optional<DeliveryStatus> lock(Connection connection, UUID reportId, String destination) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT destination, state, forwarded_at,"
-                + " acknowledged_at, external_reference, reason FROM delivery WHERE report_id = ? AND destination = ?"
-                + " FOR UPDATE")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT d.destination, d.state, d.forwarded_at,"
+                + " d.acknowledged_at, d.external_reference, d.reason, r.submitted_at FROM delivery d"
+                + " JOIN report r ON r.id = d.report_id WHERE d.report_id = ? AND d.destination = ? FOR UPDATE OF d")) {
             select.setObject(1, reportId);
             select.setString(2, destination);
             try (ResultSet row = select.executeQuery()) {
-                return row.next()
-                        ? Optional.of(new DeliveryStatus(row.getString(1), row.getString(2),
-                                Sql.getInstant(row, 3), Sql.getInstant(row, 4), row.getString(5), row.getString(6)))
-                        : Optional.empty();
+                return row.next() ? Optional.of(map(row)) : Optional.empty();
             }
         }
+    }
+
+    private static DeliveryStatus map(ResultSet row) throws SQLException {
+        return new DeliveryStatus(row.getString(1), row.getString(2), Sql.getInstant(row, 3), Sql.getInstant(row, 4),
+                row.getString(5), row.getString(6), Sql.getInstant(row, 7));
     }
 
     /** Records the receiver's verdict. */

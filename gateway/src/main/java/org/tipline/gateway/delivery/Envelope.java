@@ -11,17 +11,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The Kafka model: what a destination's intake system receives (docs/kafka-envelope.md and
- * src/main/resources/schema/envelope-v1.schema.json). {@code signature} is a detached EdDSA JWS over the RFC 8785
- * canonical JSON of the envelope without {@code signature}.
+ * The Kafka model, as a receiver reads it once opened (docs/kafka-envelope.md,
+ * {@code src/main/resources/schema/envelope-v2.schema.json}). On the wire only the routing fields and digests are in
+ * clear; {@code platformId}, {@code report} and {@code files} travel sealed to the destination's key
+ * ({@link EnvelopeCodec}).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Envelope(int schemaVersion, UUID messageId, MessageKind kind, UUID reportId, String destination,
-        Priority priority, String platformId, Instant submittedAt, JsonNode report, List<FileReference> files,
-        String signature) {
+public record Envelope(UUID messageId, MessageKind kind, UUID reportId, String destination, Priority priority,
+        String platformId, Instant submittedAt, JsonNode report, List<FileReference> files) {
 
-    /** Version of this envelope's shape; consumers reject versions they do not know. */
-    public static final int SCHEMA_VERSION = 1;
+    /** Version of the envelope's shape; consumers reject versions they do not know. */
+    public static final int SCHEMA_VERSION = 2;
 
     public Envelope {
         Objects.requireNonNull(messageId, "messageId");
@@ -34,18 +33,12 @@ public record Envelope(int schemaVersion, UUID messageId, MessageKind kind, UUID
     }
 
     /**
-     * The unsigned envelope of an outbox message: the content is the report for kind REPORT, the supplement or
-     * escalation otherwise; the priority is the message's (an escalation's new priority).
+     * The envelope of an outbox message: the content is the report for kind REPORT, the supplement or escalation
+     * otherwise; the priority is the message's (an escalation's new priority).
      */
     public static Envelope from(OutboxMessage message, MessageContents.Content content, List<FileReference> files) {
-        return new Envelope(SCHEMA_VERSION, message.messageId(), message.kind(), message.reportId(),
-                message.destination(), message.priority(), content.platformId(), content.submittedAt(),
-                content.document(), files, null);
-    }
-
-    public Envelope withSignature(String detachedJws) {
-        return new Envelope(schemaVersion, messageId, kind, reportId, destination, priority, platformId, submittedAt,
-                report, files, detachedJws);
+        return new Envelope(message.messageId(), message.kind(), message.reportId(), message.destination(),
+                message.priority(), content.platformId(), content.submittedAt(), content.document(), files);
     }
 
     /** An evidence file, fetched by the receiver from {@code href}; {@code details} as the platform set them. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
+import org.tipline.core.envelope.Typ;
 import org.tipline.core.json.CanonicalJson;
 import org.tipline.gateway.platform.crypto.SigningKeys;
 
@@ -45,7 +46,7 @@ public class ReceiptSigner {
                 files.stream().map(f -> new FileEntry(f.id(), f.sha256Hex())).toList(), destinations);
         try {
             byte[] canonical = CanonicalJson.canonicalize(json.writeValueAsString(payload));
-            return keys.sign(canonical);
+            return keys.sign(canonical, Typ.RECEIPT);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("A receipt could not be serialized", e);
         }

@@ -78,6 +78,15 @@ public final class AuditEntries {
                         digestOf(reason), "source", source));
     }
 
+    /**
+     * An acknowledgement refused because it does not prove to come from its destination: only checked values (a
+     * known destination, a well-formed report id) and a reason code, never what the sender wrote.
+     */
+    public static AuditEntry ackRefused(UUID reportId, String destination, String source, String reason) {
+        return new AuditEntry("delivery.ack_refused", AuditActor.ACKS, null, reportId, destination, details(
+                "source", source, "reason", reason));
+    }
+
     public static AuditEntry supplemented(AuditActor actor, String platformId, UUID reportId, UUID supplementId,
             byte[] contentDigest, List<UUID> fileIds, List<String> destinations) {
         return new AuditEntry("report.supplemented", actor, platformId, reportId, null, details("supplementId",

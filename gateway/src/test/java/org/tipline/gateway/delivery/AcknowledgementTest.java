@@ -10,8 +10,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.tipline.gateway.support.JsonEdit;
 import org.tipline.gateway.support.SyntheticReports;
 import org.tipline.gateway.support.TestApi;
+import org.tipline.gateway.support.TestReceivers;
 import org.tipline.gateway.support.TestStack;
 import org.tipline.localstack.LocalKafka;
 
@@ -98,11 +100,14 @@ class AcknowledgementTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             // When: garbage, an unknown report, then the real acknowledgement
             producer.send(new ProducerRecord<>("tipline.intake.acks", id, "{not json"));
-            producer.send(new ProducerRecord<>("tipline.intake.acks", id, "{\"reportId\": "
-                    + "\"00000000-0000-7000-8000-000000000000\", \"destination\": \"ncmec\", \"status\": \"REJECTED\","
-                    + " \"reason\": \"r\"}"));
-            producer.send(new ProducerRecord<>("tipline.intake.acks", id, "{\"reportId\": \"" + id + "\","
-                    + " \"destination\": \"ncmec\", \"status\": \"ACCEPTED\", \"externalReference\": \"CT-KAFKA-7\"}"));
+            producer.send(new ProducerRecord<>("tipline.intake.acks", id, TestReceivers.signedAck("ncmec",
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JsonEdit.parse("{\"reportId\": "
+                            + "\"00000000-0000-7000-8000-000000000000\", \"destination\": \"ncmec\","
+                            + " \"status\": \"REJECTED\", \"reason\": \"r\"}"))));
+            producer.send(new ProducerRecord<>("tipline.intake.acks", id, TestReceivers.signedAck("ncmec",
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JsonEdit.parse("{\"reportId\": \"" + id + "\","
+                            + " \"destination\": \"ncmec\", \"status\": \"ACCEPTED\","
+                            + " \"externalReference\": \"CT-KAFKA-7\"}"))));
             producer.flush();
         }
         // Then

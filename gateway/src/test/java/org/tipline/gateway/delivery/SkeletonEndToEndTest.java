@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.tipline.gateway.support.SyntheticReports;
 import org.tipline.gateway.support.TestApi;
+import org.tipline.gateway.support.TestReceivers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +60,8 @@ class SkeletonEndToEndTest {
         assertThat(envelope.path("reportId").asText()).isEqualTo(reportId);
         assertThat(envelope.path("kind").asText()).isEqualTo("REPORT");
         assertThat(envelope.path("destination").asText()).isEqualTo("ncmec");
-        assertThat(envelope.path("report").path("incident").path("type").asText())
+        assertThat(envelope.has("report")).as("the report is sealed, not in clear").isFalse();
+        assertThat(TestReceivers.open(envelope).path("report").path("incident").path("type").asText())
                 .isEqualTo("CHILD_SEXUAL_ABUSE_MATERIAL");
         assertThat(envelope.path("signature").asText()).contains("..");
     }

@@ -47,8 +47,15 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** The envelopes received so far, parsed. */
+    /** The envelopes received, opened with their destinations' keys, as a receiver reads them. */
     public static List<JsonNode> envelopes(List<ConsumerRecord<String, String>> records) {
+        List<JsonNode> envelopes = new ArrayList<>();
+        records.forEach(r -> envelopes.add(TestReceivers.open(JsonEdit.parse(r.value()))));
+        return envelopes;
+    }
+
+    /** The envelopes as they are on the topic: routing fields and digests in clear, the content sealed. */
+    public static List<JsonNode> rawEnvelopes(List<ConsumerRecord<String, String>> records) {
         List<JsonNode> envelopes = new ArrayList<>();
         records.forEach(r -> envelopes.add(JsonEdit.parse(r.value())));
         return envelopes;

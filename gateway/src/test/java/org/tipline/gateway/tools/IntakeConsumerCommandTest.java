@@ -53,7 +53,8 @@ class IntakeConsumerCommandTest {
         int exit = new CommandLine(new IntakeConsumerCommand()).execute("--destination", "iwf",
                 "--gateway", "http://localhost:" + RestAssured.port, "--bootstrap-servers", bootstrapServers,
                 "--key", TestApi.newIntakeKey("iwf"), "--out", out.toString(), "--group", "test-" + UUID.randomUUID(),
-                "--local", out.resolve("no-local-run").toString(), "--idle-exit", "3");
+                "--local", out.resolve("no-local-run").toString(), "--idle-exit", "3", "--private-keys",
+                org.tipline.gateway.support.TestReceivers.privateKeys("iwf").toString());
         // Then
         assertThat(exit).isZero();
         for (String id : ids) {
@@ -82,13 +83,13 @@ class IntakeConsumerCommandTest {
         ObjectNode envelope;
         try (var reader = new org.tipline.gateway.support.TopicReader(bootstrapServers,
                 List.of("tipline.intake.iwf"))) {
-            envelope = (ObjectNode) org.tipline.gateway.support.TopicReader.envelopes(reader.awaitRecords(List.of(id),
-                    Duration.ofSeconds(30), r -> !r.isEmpty())).get(0);
+            envelope = (ObjectNode) org.tipline.gateway.support.TopicReader.rawEnvelopes(reader.awaitRecords(
+                    List.of(id), Duration.ofSeconds(30), r -> !r.isEmpty())).get(0);
         }
         // When / Then
         assertThat(verifier.verify(envelope)).isTrue();
         ObjectNode forged = envelope.deepCopy();
-        ((ObjectNode) forged.get("report").get("incident")).put("type", "SPAM");
+        forged.put("priority", "P1_IMMINENT");
         assertThat(verifier.verify(forged)).isFalse();
         assertThat(verifier.verify(JsonEdit.set("/signature", "\"e30..AAAA\"").apply(envelope))).isFalse();
     }

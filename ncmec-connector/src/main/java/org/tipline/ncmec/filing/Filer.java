@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tipline.core.envelope.EnvelopeOpener;
 import org.tipline.ncmec.api.Answer;
 import org.tipline.ncmec.api.CyberTiplineClient;
 import org.tipline.ncmec.api.NoAnswerException;
@@ -67,6 +68,7 @@ public final class Filer {
     private final FilingStore store;
     private final CyberTiplineClient ncmec;
     private final GatewayClient gateway;
+    private final EnvelopeOpener opener;
     private final ReportXml reports;
     private final FileDetailsXml fileDetails;
     private final CyberTiplineSchema schema;
@@ -85,11 +87,13 @@ public final class Filer {
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile String pauseReason;
 
-    public Filer(FilingStore store, CyberTiplineClient ncmec, GatewayClient gateway, CyberTiplineSchema schema,
+    public Filer(FilingStore store, CyberTiplineClient ncmec, GatewayClient gateway, EnvelopeOpener opener,
+            CyberTiplineSchema schema,
             Clock clock, Duration minBackoff, Duration maxBackoff, Duration lease, MeterRegistry metrics) {
         this.store = store;
         this.ncmec = ncmec;
         this.gateway = gateway;
+        this.opener = opener;
         this.schema = schema;
         this.reports = new ReportXml(schema);
         this.fileDetails = new FileDetailsXml(schema);
@@ -487,8 +491,13 @@ public final class Filer {
                 + (answer.description() == null ? "" : ": " + answer.description());
     }
 
+    /** The stored envelope, opened: it is stored as it arrived, sealed, so the store holds no content in clear. */
     private JsonNode envelope(Filing filing) {
-        return read(filing.envelope());
+        try {
+            return opener.open(read(filing.envelope()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("A stored envelope cannot be opened with the destination's key", e);
+        }
     }
 
     private JsonNode read(byte[] bytes) {

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tipline.core.envelope.EnvelopeOpener;
 import org.tipline.core.envelope.EnvelopeVerifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,7 @@ public final class InboxConsumer {
     private final KafkaConsumer<String, byte[]> consumer;
     private final FilingStore store;
     private final GatewayClient gateway;
+    private final EnvelopeOpener opener;
     private final String destination;
     private final String urgent;
     private final MeterRegistry metrics;
@@ -49,8 +51,9 @@ public final class InboxConsumer {
     private java.time.Instant keysFetched = java.time.Instant.MIN;
 
     public InboxConsumer(KafkaConsumer<String, byte[]> consumer, FilingStore store, GatewayClient gateway,
-            String topicPrefix, String destination, MeterRegistry metrics, Clock clock) {
+            EnvelopeOpener opener, String topicPrefix, String destination, MeterRegistry metrics, Clock clock) {
         this.consumer = consumer;
+        this.opener = opener;
         this.store = store;
         this.gateway = gateway;
         this.destination = destination;
@@ -95,9 +98,15 @@ public final class InboxConsumer {
             return false;
         }
         String kind = envelope.path("kind").asText();
-        if (envelope.path("schemaVersion").asInt() != 1 || !destination.equals(envelope.path("destination").asText())
+        if (envelope.path("schemaVersion").asInt() != 2 || !destination.equals(envelope.path("destination").asText())
                 || !KINDS.contains(kind) || !PRIORITY.containsKey(envelope.path("priority").asText())) {
             skip(where, "a version, destination, kind or priority this connector does not file", "unsupported");
+            return false;
+        }
+        try {
+            opener.open(envelope);
+        } catch (IOException e) {
+            skip(where, "it cannot be opened with the destination's key", "unopenable");
             return false;
         }
         UUID messageId = UUID.fromString(envelope.path("messageId").asText());

@@ -43,6 +43,8 @@ public final class Connectors {
         settings.put("tipline.ncmec.poll-interval", "PT0.1S");
         settings.put("tipline.ncmec.claim-lease", "PT3S");
         settings.put("tipline.ncmec.local-stack-directory", bed.directory().resolve("no-local-run").toString());
+        settings.put("tipline.ncmec.private-keys-file", bed.directory().resolve("stack").resolve("keys")
+                .resolve("receivers").resolve("ncmec.private.jwks.json").toString());
         return settings;
     }
 

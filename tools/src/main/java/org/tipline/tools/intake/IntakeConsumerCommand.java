@@ -27,7 +27,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.tipline.core.envelope.AckSigner;
+import org.tipline.core.envelope.EnvelopeOpener;
 import org.tipline.core.envelope.EnvelopeVerifier;
+import org.tipline.core.envelope.ReceiverKeys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,9 +46,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * The reference intake consumer: what a hotline or law-enforcement intake system runs to receive its reports. It
- * consumes the destination's urgent lane before its normal lane, verifies every envelope's signature against the
- * gateway's {@code /v1/keys}, de-duplicates by messageId, writes each message to a JSON file and acknowledges each
- * report (ACCEPTED with a case reference, or REJECTED when the signature does not verify) over HTTP or Kafka.
+ * consumes the destination's urgent lane before its normal lane and, for each record, first verifies the envelope's
+ * signature (type {@code tipline-envelope+jws}) against the gateway's {@code /v1/keys}: anything that does not verify
+ * — a forgery, garbage, a tombstone, another destination's or an unknown version — is refused and skipped, never
+ * written, never acknowledged, and never counted as seen (so a forged copy cannot shadow the real message). A
+ * verified envelope is opened with the destination's private key, de-duplicated by messageId, written to
+ * {@code <out>/<reportId>/<kind>-<messageId>.json} (names made from the validated ids only) and its report
+ * acknowledged ACCEPTED with a case reference, over HTTP (intake key) or Kafka (signed with the destination's key).
  */
 @Command(name = "tipline-intake", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Receive, verify, store and acknowledge the reports routed to one destination.")
@@ -80,6 +88,10 @@ public class IntakeConsumerCommand implements Callable<Integer> {
     @Option(names = "--topic-prefix", defaultValue = "tipline", description = "Topic prefix (${DEFAULT-VALUE})")
     String topicPrefix;
 
+    @Option(names = "--private-keys", description = "The destination's private JWKS (default: the local run's,"
+            + " <local>/keys/receivers/<destination>.private.jwks.json)")
+    Path privateKeys;
+
     @Option(names = "--group", description = "Consumer group (default: tipline-intake-<destination>)")
     String group;
 
@@ -89,7 +101,12 @@ public class IntakeConsumerCommand implements Callable<Integer> {
     @Option(names = "--idle-exit", defaultValue = "0", description = "Stop after this many idle seconds (0: never)")
     int idleExitSeconds;
 
+    private static final Set<String> KINDS = Set.of("REPORT", "SUPPLEMENT", "ESCALATION", "RETRACTION");
+
     private final Set<String> seen = new HashSet<>();
+    private EnvelopeOpener opener;
+    private AckSigner ackSigner;
+    private int refused;
     private HttpClient http;
     private KafkaProducer<String, String> ackProducer;
     private int received;
@@ -102,10 +119,15 @@ public class IntakeConsumerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         applyLocalDefaults();
-        if (gateway == null || bootstrapServers == null || key == null) {
-            System.err.println("Give --gateway, --bootstrap-servers and --key (or run next to a local run's .tipline)");
+        if (gateway == null || bootstrapServers == null || key == null || privateKeys == null
+                || !Files.isRegularFile(privateKeys)) {
+            spec.commandLine().getErr().println("Give --gateway, --bootstrap-servers, --key and --private-keys (or"
+                    + " run next to a local run's .tipline)");
             return 2;
         }
+        JsonWebKeySet keys = ReceiverKeys.read(privateKeys);
+        opener = new EnvelopeOpener(keys);
+        ackSigner = "kafka".equals(ackVia) ? new AckSigner(ReceiverKeys.key(keys, "sig")) : null;
         Files.createDirectories(out);
         EnvelopeVerifier verifier = EnvelopeVerifier.fromGateway(gateway);
         http = HttpClient.newHttpClient();
@@ -135,39 +157,83 @@ public class IntakeConsumerCommand implements Callable<Integer> {
                 ackProducer.close();
             }
         }
-        out().printf("Received %d messages%n", received);
+        out().printf("Received %d messages%s%n", received, refused == 0 ? "" : ", refused " + refused);
         return 0;
     }
 
     private void handle(ConsumerRecord<String, String> record, EnvelopeVerifier verifier) throws Exception {
-        JsonNode envelope = JSON.readTree(record.value());
-        String messageId = envelope.path("messageId").asText();
-        String reportId = envelope.path("reportId").asText();
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        JsonNode envelope = parse(record.value());
+        if (envelope == null) {
+            refuse(where, "not an envelope (a tombstone, or not JSON)");
+            return;
+        }
+        if (!verifier.verify(envelope)) {
+            refuse(where, "its signature does not verify with the gateway's keys");
+            return;
+        }
         String kind = envelope.path("kind").asText();
-        if (!seen.add(messageId)) {
+        UUID messageId = uuid(envelope.path("messageId").asText());
+        UUID reportId = uuid(envelope.path("reportId").asText());
+        if (envelope.path("schemaVersion").asInt() != 2 || !destination.equals(envelope.path("destination").asText())
+                || !KINDS.contains(kind) || messageId == null || reportId == null) {
+            refuse(where, "a version, destination, kind or id this consumer does not take");
+            return;
+        }
+        ObjectNode opened;
+        try {
+            opened = opener.open(envelope);
+        } catch (IOException e) {
+            refuse(where, "it cannot be opened with the destination's key (" + e.getMessage() + ")");
+            return;
+        }
+        if (!seen.add(messageId.toString())) {
             out().printf("duplicate  %s %s (message %s) ignored%n", kind, reportId, messageId);
             return;
         }
         received++;
-        boolean valid = verifier.verify(envelope);
-        Path file = out.resolve(reportId).resolve(kind.toLowerCase() + "-" + messageId + ".json");
+        Path file = out.resolve(reportId.toString()).resolve(kind.toLowerCase(java.util.Locale.ROOT) + "-"
+                + messageId + ".json");
         Files.createDirectories(file.getParent());
-        JSON.writeValue(file.toFile(), envelope);
+        JSON.writeValue(file.toFile(), opened);
         String lane = record.topic().endsWith(".urgent") ? "urgent" : "normal";
-        out().printf("%-10s %s %s priority %s, signature %s, %s lane -> %s%n", "received", kind, reportId,
-                envelope.path("priority").asText(), valid ? "valid" : "INVALID", lane, file);
+        out().printf("%-10s %s %s priority %s, signature valid, %s lane -> %s%n", "received", kind, reportId,
+                envelope.path("priority").asText(), lane, file);
         if (!"REPORT".equals(kind)) {
             return;
         }
-        String reference = destination.toUpperCase() + "-" + Instant.now().getEpochSecond() + "-" + (++sequence);
-        ObjectNode ack = JSON.createObjectNode().put("reportId", reportId).put("destination", destination);
-        if (valid) {
-            ack.put("status", "ACCEPTED").put("externalReference", reference);
-        } else {
-            ack.put("status", "REJECTED").put("reason", "the envelope's signature does not verify");
+        String reference = destination.toUpperCase(java.util.Locale.ROOT) + "-" + Instant.now().getEpochSecond()
+                + "-" + (++sequence);
+        ObjectNode ack = JSON.createObjectNode().put("reportId", reportId.toString()).put("destination", destination)
+                .put("status", "ACCEPTED").put("externalReference", reference);
+        acknowledge(reportId.toString(), ack);
+        out().printf("%-10s %s ACCEPTED as %s%n", "ack", reportId, reference);
+    }
+
+    private void refuse(String where, String why) {
+        refused++;
+        out().printf("%-10s the record at %s: %s; skipped, not acknowledged%n", "refused", where, why);
+    }
+
+    private static JsonNode parse(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
         }
-        acknowledge(reportId, ack);
-        out().printf("%-10s %s %s%n", "ack", reportId, valid ? "ACCEPTED as " + reference : "REJECTED");
+        try {
+            JsonNode node = JSON.readTree(value);
+            return node instanceof ObjectNode ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            UUID id = UUID.fromString(text);
+            return id.toString().equals(text.toLowerCase(java.util.Locale.ROOT)) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void acknowledge(String reportId, ObjectNode ack) throws IOException, InterruptedException {
@@ -177,7 +243,7 @@ public class IntakeConsumerCommand implements Callable<Integer> {
                         ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                         StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
             }
-            ackProducer.send(new ProducerRecord<>(topicPrefix + ".intake.acks", reportId, ack.toString()));
+            ackProducer.send(new ProducerRecord<>(topicPrefix + ".intake.acks", reportId, ackSigner.sign(ack)));
             ackProducer.flush();
             return;
         }
@@ -212,6 +278,9 @@ public class IntakeConsumerCommand implements Callable<Integer> {
             bootstrapServers = bootstrapServers != null
                     ? bootstrapServers
                     : endpoints.path("kafkaBootstrapServers").asText();
+        }
+        if (privateKeys == null) {
+            privateKeys = ReceiverKeys.privateFile(local.resolve("keys").resolve("receivers"), destination);
         }
         Path credentials = local.resolve("demo-credentials.json");
         if (key == null && Files.exists(credentials)) {

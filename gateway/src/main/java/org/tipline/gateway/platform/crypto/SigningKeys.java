@@ -31,8 +31,9 @@ import org.jose4j.lang.JoseException;
 import io.quarkus.runtime.Startup;
 
 /**
- * The gateway's Ed25519 signing key: signs receipts, Kafka envelopes and audit tree heads as JWS (EdDSA) and
- * publishes the public keys as a JWKS. The key id is the RFC 7638 thumbprint. Fails at start-up with
+ * The gateway's Ed25519 signing key: signs receipts and Kafka envelopes as JWS (EdDSA) of distinct types
+ * ({@code tipline-receipt+jws}, {@code tipline-envelope+jws}) and audit tree heads as C2SP signed notes, and publishes
+ * the public keys as a JWKS. The key id is the RFC 7638 thumbprint. Fails at start-up with
  * {@link KeyMaterialException} when no usable key is configured.
  * Created at start-up, so missing or bad keys stop the gateway before it serves anything.
  */
@@ -79,14 +80,17 @@ public class SigningKeys {
         return java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
     }
 
-    /** A compact JWS (EdDSA) over {@code payload}. */
-    public String sign(byte[] payload) {
-        return jws(payload, false);
+    /**
+     * A compact JWS (EdDSA) of type {@code typ} over {@code payload}. The type separates the purposes (receipt,
+     * envelope) one key signs for: a signature of one type never verifies as another.
+     */
+    public String sign(byte[] payload, String typ) {
+        return jws(payload, typ, false);
     }
 
-    /** A compact JWS with detached payload ({@code header..signature}, RFC 7515 appendix F) over {@code payload}. */
-    public String signDetached(byte[] payload) {
-        return jws(payload, true);
+    /** A compact JWS with detached payload ({@code header..signature}, RFC 7515 appendix F) of type {@code typ}. */
+    public String signDetached(byte[] payload, String typ) {
+        return jws(payload, typ, true);
     }
 
     /** The raw Ed25519 signature (64 bytes) over {@code message}, for C2SP signed notes. */
@@ -110,9 +114,10 @@ public class SigningKeys {
         return Map.of("keys", keys);
     }
 
-    private String jws(byte[] payload, boolean detached) {
+    private String jws(byte[] payload, String typ, boolean detached) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.EDDSA);
+        jws.setHeader("typ", typ);
         jws.setKeyIdHeaderValue(signingKey.getKeyId());
         jws.setKey(privateKey);
         jws.setProviderContext(SIGN_WITH_PROVIDER);
