@@ -113,7 +113,7 @@ public final class LocalKafka implements AutoCloseable {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", directory.resolve("log").toString());
         p.put("num.partitions", "3");
-        p.put("auto.create.topics.enable", "true");
+        p.put("auto.create.topics.enable", "false"); // the gateway provisions its topics; a missing one is a fault
         p.put("offsets.topic.replication.factor", "1");
         p.put("offsets.topic.num.partitions", "3");
         p.put("transaction.state.log.replication.factor", "1");

@@ -22,6 +22,17 @@ public interface DeliveryConfig {
     /** The outbox relay. */
     Relay relay();
 
+    /**
+     * Largest Kafka record the gateway writes, in bytes: the relay's producer {@code max.request.size} and the
+     * {@code max.message.bytes} of the topics it creates (set the same on topics managed elsewhere). A report whose
+     * envelope could exceed it is refused at finish (422 {@code TOO_LARGE_TO_FORWARD}), so none is accepted that
+     * could never be forwarded. The default takes the largest report body (1 MiB) with dozens of files' details.
+     */
+    @WithDefault("8388608")
+    @Min(1_048_576)
+    @Max(104_857_600)
+    int maxMessageBytes();
+
     /** Base URL receivers reach the gateway at, to make file links in envelopes absolute (relative otherwise). */
     Optional<@Pattern(regexp = "https?://\\S+") String> publicBaseUrl();
 
@@ -64,6 +75,32 @@ public interface DeliveryConfig {
         @Max(10_000)
         int batchSize();
 
+        /**
+         * Most bytes of envelopes (as estimated when queued) held and published per batch; a single larger message
+         * still goes alone. Bounds the relay's memory, since a batch is held decrypted.
+         */
+        @WithDefault("16777216")
+        @Min(1_048_576)
+        long maxBatchBytes();
+
+        /**
+         * Attempts at one message before it is parked and its delivery becomes FAILED (an operator retries it with
+         * {@code POST /v1/admin/deliveries/{reportId}/{destination}/retry}). Only failures of that message count:
+         * while the broker is unreachable nothing is counted and everything waits. Envelopes that can never be sent
+         * (too large, content gone) are parked at once.
+         */
+        @WithDefault("15")
+        @Min(1)
+        int maxAttempts();
+
+        /** Wait after a message's first failed attempt; doubles with each further one up to {@code retry-max-backoff}. */
+        @WithDefault("PT1S")
+        Duration retryMinBackoff();
+
+        /** Longest wait between attempts at one message (with the defaults, 15 attempts take about 40 minutes). */
+        @WithDefault("PT5M")
+        Duration retryMaxBackoff();
+
         /** How often an idle relay looks for messages written by other instances. */
         @WithDefault("PT0.2S")
         Duration pollInterval();
@@ -79,6 +116,13 @@ public interface DeliveryConfig {
         /** How long one publish may wait for topic metadata before the batch is retried later. */
         @WithDefault("PT5S")
         Duration maxBlock();
+
+        /**
+         * How long a round waits for the broker's answers before committing those it has: a slower answer is
+         * collected by a later round while its message is leased, so a failing destination delays no other longer.
+         */
+        @WithDefault("PT2S")
+        Duration ackWait();
 
         /** How long the broker has to acknowledge a batch before it is retried later. */
         @WithDefault("PT30S")

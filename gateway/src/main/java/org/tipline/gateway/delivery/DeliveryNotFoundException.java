@@ -12,4 +12,9 @@ public class DeliveryNotFoundException extends NotFoundException {
     public DeliveryNotFoundException(UUID reportId, String destination) {
         super("No delivery of report " + reportId + " to " + destination);
     }
+
+    /** For a report id from a path that is not even a UUID. */
+    public DeliveryNotFoundException(String reportId, String destination) {
+        super("No delivery of report " + shown(reportId) + " to " + shown(destination));
+    }
 }

@@ -37,7 +37,8 @@ public class DeliveryRepository {
     public List<DeliveryStatus> ofReport(Connection connection, UUID reportId) throws SQLException {
         List<DeliveryStatus> statuses = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT destination, state, forwarded_at,"
-                + " acknowledged_at, external_reference, reason, NULL FROM delivery WHERE report_id = ?"
+                + " acknowledged_at, external_reference, reason, failed_at, failure, NULL FROM delivery"
+                + " WHERE report_id = ?"
                 + " ORDER BY destination")) {
             select.setObject(1, reportId);
             try (ResultSet row = select.executeQuery()) {
@@ -70,7 +71,8 @@ public class DeliveryRepository {
     /** The delivery of a report to a destination, locked until the transaction ends. */
     public Optional<DeliveryStatus> lock(Connection connection, UUID reportId, String destination) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT d.destination, d.state, d.forwarded_at,"
-                + " d.acknowledged_at, d.external_reference, d.reason, r.submitted_at FROM delivery d"
+                + " d.acknowledged_at, d.external_reference, d.reason, d.failed_at, d.failure, r.submitted_at"
+                + " FROM delivery d"
                 + " JOIN report r ON r.id = d.report_id WHERE d.report_id = ? AND d.destination = ? FOR UPDATE OF d")) {
             select.setObject(1, reportId);
             select.setString(2, destination);
@@ -82,7 +84,59 @@ public class DeliveryRepository {
 
     private static DeliveryStatus map(ResultSet row) throws SQLException {
         return new DeliveryStatus(row.getString(1), row.getString(2), Sql.getInstant(row, 3), Sql.getInstant(row, 4),
-                row.getString(5), row.getString(6), Sql.getInstant(row, 7));
+                row.getString(5), row.getString(6), Sql.getInstant(row, 7), row.getString(8), Sql.getInstant(row, 9));
+    }
+
+    /**
+     * Records that a message of each delivery was parked: a delivery still PENDING or FORWARDED becomes FAILED; one
+     * the receiver already answered keeps its state and only shows the failure.
+     */
+    public void markFailed(Connection connection, Collection<OutboxRepository.Failure> failures, Instant at)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET"
+                + " state = CASE WHEN state IN ('PENDING', 'FORWARDED') THEN 'FAILED' ELSE state END,"
+                + " failed_at = ?, failure = ? WHERE report_id = ? AND destination = ?")) {
+            for (OutboxRepository.Failure failure : failures) {
+                Sql.setInstant(update, 1, at);
+                update.setString(2, failure.message().kind() + " message: " + failure.reason());
+                update.setObject(3, failure.message().reportId());
+                update.setString(4, failure.message().destination());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** Clears a delivery's failure for a retry: FAILED goes back to FORWARDED if it ever was, else PENDING. */
+    public void clearFailure(Connection connection, UUID reportId, String destination) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET state = CASE"
+                + " WHEN state <> 'FAILED' THEN state WHEN forwarded_at IS NULL THEN 'PENDING' ELSE 'FORWARDED' END,"
+                + " failed_at = NULL, failure = NULL WHERE report_id = ? AND destination = ?")) {
+            update.setObject(1, reportId);
+            update.setString(2, destination);
+            update.executeUpdate();
+        }
+    }
+
+    /** A delivery with a parked message, for operators. */
+    public record Failed(UUID reportId, String destination, String state, Instant failedAt, String failure) {
+    }
+
+    /** Deliveries with a parked message, oldest failure first, at most {@code limit}. */
+    public List<Failed> failed(Connection connection, int limit) throws SQLException {
+        List<Failed> failed = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT report_id, destination, state,"
+                + " failed_at, failure FROM delivery WHERE failed_at IS NOT NULL ORDER BY failed_at, report_id,"
+                + " destination LIMIT ?")) {
+            select.setInt(1, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    failed.add(new Failed(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                            Sql.getInstant(row, 4), row.getString(5)));
+                }
+            }
+        }
+        return failed;
     }
 
     /** Records the receiver's verdict. */

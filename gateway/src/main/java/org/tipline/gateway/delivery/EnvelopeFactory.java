@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Builds the unsigned envelopes of a claimed outbox batch from what {@link MessageContents} yields: every file with
- * its details and where the receiver fetches it.
+ * its details and where the receiver fetches it. A message whose content is gone gets no envelope (and the relay
+ * parks it) instead of failing the batch.
  */
 @ApplicationScoped
 public class EnvelopeFactory {
@@ -24,17 +25,15 @@ public class EnvelopeFactory {
         this.config = config;
     }
 
-    /** The envelopes of {@code batch}, in its order. */
+    /** The envelopes of {@code batch}, in its order; null for a message whose content is missing. */
     public List<Envelope> build(Connection connection, List<OutboxMessage> batch) throws SQLException {
         Map<UUID, MessageContents.Content> loaded = contents.of(connection, batch);
         List<Envelope> envelopes = new ArrayList<>(batch.size());
         for (OutboxMessage message : batch) {
             MessageContents.Content content = loaded.get(message.messageId());
-            if (content == null) {
-                throw new IllegalStateException("The content of outbox message " + message.messageId()
-                        + " (report " + message.reportId() + ") is missing");
-            }
-            envelopes.add(Envelope.from(message, content, references(message.destination(), content.files())));
+            envelopes.add(content == null
+                    ? null
+                    : Envelope.from(message, content, references(message.destination(), content.files())));
         }
         return envelopes;
     }

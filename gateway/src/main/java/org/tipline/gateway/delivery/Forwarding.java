@@ -24,9 +24,11 @@ public class Forwarding {
     private final RoutingTable routing;
     private final Topics topics;
     private final OutboxRelay relay;
+    private final EnvelopeBudget budget;
 
     Forwarding(OutboxRepository outbox, DeliveryRepository deliveries, RoutingTable routing, Topics topics,
-            OutboxRelay relay) {
+            OutboxRelay relay, EnvelopeBudget budget) {
+        this.budget = budget;
         this.outbox = outbox;
         this.deliveries = deliveries;
         this.routing = routing;
@@ -34,17 +36,24 @@ public class Forwarding {
         this.relay = relay;
     }
 
-    /** Starts delivery of a submitted report: PENDING at every destination, a REPORT message for each. */
+    /**
+     * Starts delivery of a submitted report: PENDING at every destination, a REPORT message for each.
+     *
+     * @throws org.tipline.gateway.platform.errors.UnprocessableException when its envelope could not fit in one Kafka
+     *         message ({@link EnvelopeBudget}); nothing is queued and the caller's transaction must roll back
+     */
     public void queueReport(Connection connection, UUID reportId, List<String> destinations, Priority priority,
-            Instant now) throws SQLException {
+            Instant now, MessageSize size) throws SQLException {
+        int bound = budget.check(size);
         deliveries.insertPending(connection, reportId, destinations);
-        queue(connection, reportId, destinations, MessageKind.REPORT, priority, null, now);
+        queue(connection, reportId, destinations, MessageKind.REPORT, priority, null, now, bound);
     }
 
-    /** Queues a supplement or escalation of a report for the report's destinations. */
+    /** Queues a supplement or escalation of a report for the report's destinations; refused as a report would be. */
     public void queueAddition(Connection connection, UUID reportId, List<String> destinations, MessageKind kind,
-            Priority priority, UUID additionId, Instant now) throws SQLException {
-        queue(connection, reportId, destinations, kind, priority, additionId, now);
+            Priority priority, UUID additionId, Instant now, MessageSize size) throws SQLException {
+        int bound = budget.check(size);
+        queue(connection, reportId, destinations, kind, priority, additionId, now, bound);
     }
 
     /** Call after the transaction that queued messages committed. */
@@ -53,12 +62,12 @@ public class Forwarding {
     }
 
     private void queue(Connection connection, UUID reportId, List<String> destinations, MessageKind kind,
-            Priority priority, UUID additionId, Instant now) throws SQLException {
+            Priority priority, UUID additionId, Instant now, int bound) throws SQLException {
         List<OutboxMessage> messages = new ArrayList<>();
         for (String destination : destinations) {
             String topic = topics.intake(routing.destination(destination).orElseThrow(), priority.isUrgent());
             messages.add(new OutboxMessage(0, UUID.randomUUID(), reportId, destination, topic, kind, priority,
-                    additionId, now, 0));
+                    additionId, now, 0, bound));
         }
         outbox.enqueue(connection, messages);
     }

@@ -11,9 +11,11 @@ import org.tipline.gateway.kernel.Priority;
  *
  * @param id queue position, assigned by the ledger (0 before insert)
  * @param additionId the supplement or escalation carried, for those kinds; otherwise null
+ * @param attempts failed attempts so far
+ * @param contentBytes upper bound of the envelope's size, estimated when queued
  */
 public record OutboxMessage(long id, UUID messageId, UUID reportId, String destination, String topic,
-        MessageKind kind, Priority priority, UUID additionId, Instant createdAt, int attempts) {
+        MessageKind kind, Priority priority, UUID additionId, Instant createdAt, int attempts, int contentBytes) {
 
     public OutboxMessage {
         Objects.requireNonNull(messageId, "messageId");

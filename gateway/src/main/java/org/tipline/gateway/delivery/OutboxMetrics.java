@@ -26,8 +26,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Gauges of the outbox per destination: {@code tipline.outbox.depth} (messages not yet on Kafka) and
- * {@code tipline.outbox.oldest.age} (seconds the oldest has waited), refreshed by one grouped query every five seconds
+ * Gauges of the outbox per destination: {@code tipline.outbox.depth} (messages not yet on Kafka, parked ones
+ * included), {@code tipline.outbox.oldest.age} (seconds the oldest has waited) and {@code tipline.outbox.parked}
+ * (messages the relay gave up on, waiting for an operator's retry), refreshed by one grouped query every five seconds
  * (the {@code outbox-gauges} worker).
  */
 @ApplicationScoped
@@ -39,6 +40,7 @@ public class OutboxMetrics {
     private final Clock clock;
     private final Map<String, AtomicLong> depth = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> oldestAgeMillis = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> parked = new ConcurrentHashMap<>();
 
     private final Workers workers;
 
@@ -59,6 +61,9 @@ public class OutboxMetrics {
             Gauge.builder("tipline.outbox.oldest.age", age, a -> a.get() / 1000.0).baseUnit("seconds")
                     .description("How long the oldest unsent message has waited").tag("destination", destination.id())
                     .register(registry);
+            Gauge.builder("tipline.outbox.parked", parked.computeIfAbsent(destination.id(), id -> new AtomicLong()),
+                    AtomicLong::get).description("Messages the relay gave up on (their deliveries are FAILED)")
+                    .tag("destination", destination.id()).register(registry);
         }
         workers.start("outbox-gauges", WorkerSettings.polling(Duration.ofSeconds(5)), this::refresh);
     }
@@ -69,18 +74,20 @@ public class OutboxMetrics {
             Map<String, long[]> seen = database.withConnection(connection -> {
                 Map<String, long[]> rows = new ConcurrentHashMap<>();
                 try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT destination, count(*), min(created_at) FROM outbox GROUP BY destination");
+                        "SELECT destination, count(*), min(created_at),"
+                                + " count(*) FILTER (WHERE failed_at IS NOT NULL) FROM outbox GROUP BY destination");
                         ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         Instant oldest = Sql.getInstant(row, 3);
                         rows.put(row.getString(1), new long[]{row.getLong(2),
-                                Duration.between(oldest, now).toMillis()});
+                                Duration.between(oldest, now).toMillis(), row.getLong(4)});
                     }
                 }
                 return rows;
             });
-            depth.forEach((destination, value) -> value.set(seen.getOrDefault(destination, new long[2])[0]));
-            oldestAgeMillis.forEach((destination, value) -> value.set(seen.getOrDefault(destination, new long[2])[1]));
+            depth.forEach((destination, value) -> value.set(seen.getOrDefault(destination, new long[3])[0]));
+            oldestAgeMillis.forEach((destination, value) -> value.set(seen.getOrDefault(destination, new long[3])[1]));
+            parked.forEach((destination, value) -> value.set(seen.getOrDefault(destination, new long[3])[2]));
             return Round.IDLE;
         } catch (LedgerUnavailableException e) {
             return Round.PAUSED; // keep the last values; the health check reports the ledger

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,10 +19,22 @@ import org.tipline.gateway.platform.db.Sql;
 @ApplicationScoped
 public class OutboxRepository {
 
+    /**
+     * A failed attempt at one message: a stable code (audited), what happened (for operators; never content), and
+     * when to try again (ignored when the message is parked).
+     */
+    public record Failure(OutboxMessage message, String code, String detail, Instant nextAttemptAt) {
+
+        public String reason() {
+            return code + ": " + detail;
+        }
+    }
+
     /** Queues messages in the caller's transaction. */
     public void enqueue(Connection connection, Collection<OutboxMessage> messages) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (message_id, report_id,"
-                + " destination, topic, kind, priority, created_at, addition_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " destination, topic, kind, priority, created_at, addition_id, content_bytes)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (OutboxMessage message : messages) {
                 insert.setObject(1, message.messageId());
                 insert.setObject(2, message.reportId());
@@ -31,6 +44,7 @@ public class OutboxRepository {
                 insert.setInt(6, message.priority().rank());
                 Sql.setInstant(insert, 7, message.createdAt());
                 insert.setObject(8, message.additionId());
+                insert.setInt(9, message.contentBytes());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -38,22 +52,27 @@ public class OutboxRepository {
     }
 
     /**
-     * Claims up to {@code limit} messages, most urgent first, locking them until the transaction ends; rows another
-     * relay holds are skipped.
+     * Claims up to {@code limit} messages that are due at {@code now}, most urgent first, locking them until the
+     * transaction ends; rows another relay holds, rows waiting out a back-off and parked rows are skipped, and so is
+     * a message while an earlier one about the same report to the same destination is still queued (a supplement
+     * never overtakes its report).
      */
-    public List<OutboxMessage> claim(Connection connection, int limit) throws SQLException {
+    public List<OutboxMessage> claim(Connection connection, int limit, Instant now) throws SQLException {
         List<OutboxMessage> claimed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, message_id, report_id, destination,"
-                + " topic, kind, priority, created_at, attempts, addition_id FROM outbox ORDER BY priority, id LIMIT ?"
-                + " FOR UPDATE SKIP LOCKED")) {
-            select.setInt(1, limit);
+                + " topic, kind, priority, created_at, attempts, addition_id, content_bytes FROM outbox"
+                + " WHERE failed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.report_id = outbox.report_id"
+                + " AND earlier.destination = outbox.destination AND earlier.id < outbox.id)"
+                + " ORDER BY priority, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            Sql.setInstant(select, 1, now);
+            select.setInt(2, limit);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     claimed.add(new OutboxMessage(row.getLong(1), row.getObject(2, UUID.class),
                             row.getObject(3, UUID.class), row.getString(4), row.getString(5),
                             MessageKind.valueOf(row.getString(6)), Priority.ofRank(row.getInt(7)),
-                            row.getObject(10, UUID.class), Sql.getInstant(row, 8), row.getInt(9)));
-
+                            row.getObject(10, UUID.class), Sql.getInstant(row, 8), row.getInt(9), row.getInt(11)));
                 }
             }
         }
@@ -68,13 +87,63 @@ public class OutboxRepository {
         }
     }
 
-    /** Counts a failed attempt and keeps the broker's error (which never contains content). */
-    public void recordFailure(Connection connection, Collection<Long> ids, String error) throws SQLException {
+    /** Counts a failed attempt at each message, keeps why (never content) and when to try again. */
+    public void retryLater(Connection connection, Collection<Failure> failures) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET attempts = attempts + 1,"
+                + " last_error = ?, next_attempt_at = ? WHERE id = ?")) {
+            for (Failure failure : failures) {
+                update.setString(1, failure.reason());
+                Sql.setInstant(update, 2, failure.nextAttemptAt());
+                update.setLong(3, failure.message().id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** Parks messages: the relay skips them until {@link #unpark} (an operator's retry). */
+    public void park(Connection connection, Collection<Failure> failures, Instant at) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET attempts = attempts + 1,"
+                + " last_error = ?, failed_at = ?, next_attempt_at = NULL WHERE id = ?")) {
+            for (Failure failure : failures) {
+                update.setString(1, failure.reason());
+                Sql.setInstant(update, 2, at);
+                update.setLong(3, failure.message().id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** Holds messages whose broker answer is still awaited until {@code until}, so no relay sends them again. */
+    public void lease(Connection connection, Collection<OutboxMessage> messages, Instant until) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?)")) {
-            update.setString(1, error);
-            update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+                "UPDATE outbox SET next_attempt_at = ? WHERE id = ANY (?)")) {
+            Sql.setInstant(update, 1, until);
+            update.setArray(2, connection.createArrayOf("bigint", messages.stream().map(OutboxMessage::id)
+                    .toArray()));
             update.executeUpdate();
+        }
+    }
+
+    /** Makes messages due again without counting an attempt (their send was interrupted by an outage). */
+    public void release(Connection connection, Collection<OutboxMessage> messages) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox SET next_attempt_at = NULL WHERE id = ANY (?) AND failed_at IS NULL")) {
+            update.setArray(1, connection.createArrayOf("bigint", messages.stream().map(OutboxMessage::id)
+                    .toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    /** Puts the parked messages of a delivery back in the queue with their attempts reset; returns how many. */
+    public int unpark(Connection connection, UUID reportId, String destination) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET failed_at = NULL,"
+                + " attempts = 0, next_attempt_at = NULL WHERE report_id = ? AND destination = ?"
+                + " AND failed_at IS NOT NULL")) {
+            update.setObject(1, reportId);
+            update.setString(2, destination);
+            return update.executeUpdate();
         }
     }
 }

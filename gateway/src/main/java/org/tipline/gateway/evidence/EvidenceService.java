@@ -63,7 +63,7 @@ public class EvidenceService {
                         ReportFile file = reports.attachFile(connection, caller, new ReportFile(fileId, reportId,
                                 stored.sizeBytes(), stored.md5(), stored.sha1(), stored.sha256(), mediaType,
                                 stored.keyId(), clock.instant(), FileRelevance.REPORTED,
-                                EnumSet.noneOf(FileAnnotation.class), false, false, null));
+                                EnumSet.noneOf(FileAnnotation.class), 0, false, null));
                         return new Uploaded(fileId, file.sizeBytes(), file.md5Hex(), file.sha1Hex(),
                                 file.sha256Hex(), mediaType);
                     })));

@@ -6,6 +6,7 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.tipline.gateway.delivery.AckConflictException;
 import org.tipline.gateway.delivery.DeliveryNotFoundException;
+import org.tipline.gateway.delivery.NothingToRetryException;
 import org.tipline.gateway.platform.db.LedgerUnavailableException;
 import org.tipline.gateway.platform.errors.MalformedRequestException;
 import org.tipline.gateway.platform.errors.NotFoundException;
@@ -44,6 +45,7 @@ public final class ErrorTable {
             Map.entry(MalformedRequestException.class, ProblemType.MALFORMED_REQUEST),
             Map.entry(MissingIdempotencyKeyException.class, ProblemType.MALFORMED_REQUEST),
             Map.entry(NotFoundException.class, ProblemType.NOT_FOUND),
+            Map.entry(NothingToRetryException.class, ProblemType.STATE_CONFLICT),
             Map.entry(PayloadTooLargeException.class, ProblemType.PAYLOAD_TOO_LARGE),
             Map.entry(RateLimitedException.class, ProblemType.RATE_LIMITED),
             Map.entry(ReportFileNotFoundException.class, ProblemType.NOT_FOUND),

@@ -123,7 +123,8 @@ public class ReportMapper {
 
     private static DeliveryResponse toResponse(DeliveryStatus delivery) {
         return new DeliveryResponse(delivery.destination(), delivery.state(), delivery.forwardedAt(),
-                delivery.acknowledgedAt(), delivery.externalReference(), delivery.reason());
+                delivery.acknowledgedAt(), delivery.externalReference(), delivery.reason(), delivery.failedAt(),
+                delivery.failure());
     }
 
     private ReportDocument document(Object request) {

@@ -38,10 +38,13 @@ public final class ReportResponses {
             Instant uploadedAt, boolean hasDetails) {
     }
 
-    /** Delivery to one destination. */
+    /**
+     * Delivery to one destination; {@code failedAt} and {@code failure} (why, without content) when the gateway gave
+     * up on a message to it, until an operator retries it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeliveryResponse(String destination, String state, Instant forwardedAt, Instant acknowledgedAt,
-            String externalReference, String reason) {
+            String externalReference, String reason, Instant failedAt, String failure) {
     }
 
     /** One page of a platform's reports, newest first; {@code nextCursor} absent on the last page. */

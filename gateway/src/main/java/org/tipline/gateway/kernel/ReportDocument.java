@@ -29,6 +29,11 @@ public final class ReportDocument {
         return new ReportDocument(canonical.clone());
     }
 
+    /** How many bytes the canonical form has (without copying it). */
+    public int length() {
+        return canonical.length;
+    }
+
     public byte[] canonicalBytes() {
         return canonical.clone();
     }

@@ -77,7 +77,9 @@ public class AdditionService {
                     }
                     List<String> destinations = reports.destinations(connection, reportId);
                     forwarding.queueAddition(connection, reportId, destinations, MessageKind.SUPPLEMENT,
-                            report.priority(), id, now);
+                            report.priority(), id, now, ReportFile.sizeOf(content, fileIds.isEmpty()
+                                    ? List.of()
+                                    : files.ofAddition(connection, id)));
                     audit.record(connection, AuditEntries.supplemented(caller.auditActor(), platformId, reportId,
                             id, content.digest(), fileIds, destinations));
                     return new Supplemented(id, reportId, destinations, fileIds);
@@ -104,7 +106,7 @@ public class AdditionService {
                     reports.updatePriority(connection, reportId, priority);
                     List<String> destinations = reports.destinations(connection, reportId);
                     forwarding.queueAddition(connection, reportId, destinations, MessageKind.ESCALATION, priority,
-                            id, now);
+                            id, now, ReportFile.sizeOf(content, List.of()));
                     audit.record(connection, AuditEntries.escalated(caller.auditActor(), platformId, reportId, id,
                             priority.name(), content.digest(), destinations));
                     return new Escalated(id, reportId, priority, destinations);

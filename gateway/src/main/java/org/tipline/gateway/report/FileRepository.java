@@ -28,7 +28,7 @@ import org.tipline.gateway.platform.db.Sql;
 public class FileRepository {
 
     private static final String COLUMNS = "id, report_id, size_bytes, md5, sha1, sha256, media_type, content_key_id,"
-            + " uploaded_at, relevance, annotations, details IS NOT NULL, after_submission, addition_id";
+            + " uploaded_at, relevance, annotations, coalesce(octet_length(details), 0), after_submission, addition_id";
 
     private final ContentCipher cipher;
 
@@ -145,7 +145,7 @@ public class FileRepository {
         return new ReportFile(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getLong(3),
                 row.getBytes(4), row.getBytes(5), row.getBytes(6), row.getString(7), row.getString(8),
                 Sql.getInstant(row, 9), FileRelevance.valueOf(row.getString(10)), annotations(row.getArray(11)),
-                row.getBoolean(12), row.getBoolean(13), row.getObject(14, UUID.class));
+                row.getInt(12), row.getBoolean(13), row.getObject(14, UUID.class));
     }
 
     private static Set<FileAnnotation> annotations(Array array) throws SQLException {

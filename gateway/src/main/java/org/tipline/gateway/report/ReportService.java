@@ -204,7 +204,7 @@ public class ReportService {
         }
         ReportFile stored = new ReportFile(file.id(), file.reportId(), file.sizeBytes(), file.md5(), file.sha1(),
                 file.sha256(), file.mediaType(), file.contentKeyId(), file.uploadedAt(), file.relevance(),
-                file.annotations(), false, afterSubmission, null);
+                file.annotations(), 0, afterSubmission, null);
         files.insert(connection, stored);
         audit.record(connection, AuditEntries.fileUploaded(caller.auditActor(), platformId, file.reportId(),
                 file.id(), file.sizeBytes(), stored.sha256Hex(), afterSubmission));

@@ -80,7 +80,8 @@ class Submission {
                 open.priority(), open.openedAt(), now, now, null);
         String receipt = receipts.sign(submitted, document.digest(), reportFiles, decision.destinations());
         reports.submit(connection, submitted, decision.rulesByDestination(), receipt);
-        forwarding.queueReport(connection, open.id(), decision.destinations(), open.priority(), now);
+        forwarding.queueReport(connection, open.id(), decision.destinations(), open.priority(), now,
+                ReportFile.sizeOf(document, reportFiles));
         audit.record(connection,
                 AuditEntries.reportRouted(actor, open.platformId(), open.id(), decision.rulesByDestination()),
                 AuditEntries.reportSubmitted(actor, open.platformId(), open.id(), document.digest(),

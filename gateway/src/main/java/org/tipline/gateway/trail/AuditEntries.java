@@ -82,6 +82,18 @@ public final class AuditEntries {
      * An acknowledgement refused because it does not prove to come from its destination: only checked values (a
      * known destination, a well-formed report id) and a reason code, never what the sender wrote.
      */
+    /** A message to a destination was parked: its attempts were exhausted, or it can never be sent. */
+    public static AuditEntry deliveryFailed(String platformId, UUID reportId, String destination, UUID messageId,
+            String kind, int attempts, String code) {
+        return new AuditEntry("delivery.failed", AuditActor.RELAY, platformId, reportId, destination, details(
+                "messageId", messageId, "kind", kind, "attempts", attempts, "code", code));
+    }
+
+    /** An operator put a failed delivery's parked messages back in the queue. */
+    public static AuditEntry deliveryRetried(AuditActor actor, UUID reportId, String destination, int messages) {
+        return new AuditEntry("delivery.retried", actor, null, reportId, destination, details("messages", messages));
+    }
+
     public static AuditEntry ackRefused(UUID reportId, String destination, String source, String reason) {
         return new AuditEntry("delivery.ack_refused", AuditActor.ACKS, null, reportId, destination, details(
                 "source", source, "reason", reason));

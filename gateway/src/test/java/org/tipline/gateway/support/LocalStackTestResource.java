@@ -16,8 +16,13 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         Map<String, String> config = new HashMap<>(TestStack.get().configOverrides());
         // Small enough for a test to exceed without moving gigabytes.
         config.put("tipline.evidence.max-file-bytes", String.valueOf(8 * 1024 * 1024));
+        // A message that keeps failing is given up on within seconds, not the production default's 40 minutes.
+        config.put("tipline.delivery.relay.max-attempts", "3");
+        config.put("tipline.delivery.relay.retry-min-backoff", "PT0.1S");
+        config.put("tipline.delivery.relay.retry-max-backoff", "PT0.5S");
+        config.put("tipline.delivery.relay.delivery-timeout", "PT5S");
+        config.put("tipline.delivery.relay.ack-wait", "PT1S");
         config.put("tipline.security.bootstrap-admin-key-sha256",
-
                 HexFormat.of().formatHex(ApiKeys.hash(TestStack.ADMIN_KEY)));
         return config;
     }

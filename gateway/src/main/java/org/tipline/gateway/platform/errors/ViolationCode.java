@@ -43,5 +43,7 @@ public enum ViolationCode {
     /** A report that no routing rule sends anywhere. */
     NO_DESTINATION,
     /** A field a chosen destination's profile requires. */
-    REQUIRED_BY_DESTINATION
+    REQUIRED_BY_DESTINATION,
+    /** A report or supplement whose envelope could not fit in one Kafka message with its files' details. */
+    TOO_LARGE_TO_FORWARD
 }

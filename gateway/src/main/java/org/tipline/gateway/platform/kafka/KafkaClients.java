@@ -44,7 +44,13 @@ public class KafkaClients {
 
     /** An idempotent producer with {@code acks=all}: a record is acknowledged only once all in-sync replicas have it. */
     public KafkaProducer<String, byte[]> producer(String clientId, ProducerTimeouts timeouts) {
+        return producer(clientId, timeouts, 1_048_576);
+    }
+
+    /** The same, writing records of up to {@code maxRequestBytes} ({@code max.request.size}, set explicitly). */
+    public KafkaProducer<String, byte[]> producer(String clientId, ProducerTimeouts timeouts, int maxRequestBytes) {
         Map<String, Object> properties = common(clientId);
+        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
