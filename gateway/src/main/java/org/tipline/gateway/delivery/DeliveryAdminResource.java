@@ -40,6 +40,10 @@ import org.tipline.gateway.security.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryAdminResource {
 
+    /** Destination ids as the routing file allows them; nothing else can name a delivery. */
+    private static final java.util.regex.Pattern DESTINATION_ID = java.util.regex.Pattern.compile(
+            "[a-z0-9][a-z0-9-]{0,63}");
+
     @Inject
     CurrentCaller caller;
 
@@ -77,6 +81,9 @@ public class DeliveryAdminResource {
         try {
             id = UUID.fromString(reportId);
         } catch (IllegalArgumentException e) {
+            throw new DeliveryNotFoundException(reportId, destination);
+        }
+        if (!DESTINATION_ID.matcher(destination).matches()) {
             throw new DeliveryNotFoundException(reportId, destination);
         }
         Outcome<DeliveryStatus> outcome = failed.retry(caller.get().auditActor(), key, RequestDigest.ofJson("POST",

@@ -88,8 +88,11 @@ public class OutboxRelay implements BackgroundTask {
     private final Clock clock;
     private final Workers workers;
     private final Map<Long, Sent> awaited = new ConcurrentHashMap<>();
-    /** Topics a send recently failed on (until one succeeds): tried by one message at a time, off this thread. */
-    private final Set<String> failingTopics = ConcurrentHashMap.newKeySet();
+    /**
+     * Topics a send recently failed on, with how many times in a row (until one succeeds): tried by one message at a
+     * time, off this thread, while the other messages to them are deferred.
+     */
+    private final Map<String, Integer> failingTopics = new ConcurrentHashMap<>();
     private ExecutorService aside;
     private volatile Worker worker;
     private KafkaProducer<String, byte[]> producer;
@@ -262,28 +265,38 @@ public class OutboxRelay implements BackgroundTask {
                 continue;
             }
             ProducerRecord<String, byte[]> record = record(message, value);
-            if (failingTopics.contains(message.topic())) {
-                // One message tries the failing topic, off the relay's thread, so its wait delays nobody.
+            if (failingTopics.containsKey(message.topic())) {
+                // One message tries the failing topic, off the relay's thread, so its wait delays nobody; the
+                // others to that topic wait without being charged an attempt.
                 if (probed.add(message.topic())) {
                     sending.add(new Sent(message, envelope.platformId(), sendAside(record)));
                 } else {
-                    round.fail(message, "TOPIC_UNAVAILABLE", "topic " + message.topic() + " is failing; another"
-                            + " message is trying it", false);
+                    round.defer(message, topicBackoff(message.topic()));
                 }
                 continue;
             }
+            CompletableFuture<RecordMetadata> answer;
             try {
-                sending.add(new Sent(message, envelope.platformId(), send(record)));
+                answer = send(record);
             } catch (KafkaException e) {
-                if (!round.reachable()) {
-                    round.outage = describe(e);
-                    round.awaiting.addAll(sending); // settled when their answers come, without counting
-                    return; // the broker is down: nothing is counted, everything waits
-                }
-                failingTopics.add(message.topic());
-                probed.add(message.topic());
-                round.fail(message, code(e), describe(e), permanent(e));
+                answer = CompletableFuture.failedFuture(e);
             }
+            if (answer.isCompletedExceptionally()) {
+                // Refused at once (after waiting up to max-block for the topic): the broker is down, or this topic.
+                Throwable cause = causeOf(answer);
+                if (!permanent(cause)) {
+                    if (!round.reachable()) {
+                        round.outage = describe(cause);
+                        round.awaiting.addAll(sending); // settled when their answers come, without counting
+                        return; // the broker is down: nothing is counted, everything waits
+                    }
+                    topicFailed(message.topic());
+                    probed.add(message.topic());
+                }
+                round.fail(message, code(cause), describe(cause), permanent(cause));
+                continue;
+            }
+            sending.add(new Sent(message, envelope.platformId(), answer));
         }
         await(sending);
         for (Sent sent : sending) {
@@ -345,13 +358,13 @@ public class OutboxRelay implements BackgroundTask {
                     metadata.topic(), metadata.partition(), metadata.offset()));
         } catch (ExecutionException | java.util.concurrent.CancellationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (!permanent(cause)) {
-                failingTopics.add(sent.message().topic());
-            }
             if (!permanent(cause) && !round.reachable()) {
                 round.outage = describe(cause);
                 round.released.add(sent.message());
             } else {
+                if (!permanent(cause)) {
+                    topicFailed(sent.message().topic());
+                }
                 round.fail(sent.message(), code(cause), describe(cause), permanent(cause));
             }
         } catch (InterruptedException e) {
@@ -401,6 +414,27 @@ public class OutboxRelay implements BackgroundTask {
         if (!round.released.isEmpty()) {
             outbox.release(connection, round.released);
         }
+        for (Map.Entry<Duration, List<OutboxMessage>> deferred : round.deferred.entrySet()) {
+            outbox.lease(connection, deferred.getValue(), now.plus(deferred.getKey()));
+        }
+    }
+
+    private void topicFailed(String topic) {
+        failingTopics.merge(topic, 1, Integer::sum);
+    }
+
+    /** How long messages wait behind their topic's probe: the retry back-off of its failures in a row. */
+    private Duration topicBackoff(String topic) {
+        return backoff(Math.max(0, failingTopics.getOrDefault(topic, 1) - 1));
+    }
+
+    private static Throwable causeOf(CompletableFuture<?> failed) {
+        try {
+            failed.getNow(null);
+            throw new IllegalStateException("not failed");
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() == null ? e : e.getCause();
+        }
     }
 
     /** Whether the cluster answers at all (asked at most once per round, only after a failure). */
@@ -432,11 +466,13 @@ public class OutboxRelay implements BackgroundTask {
     }
 
     private Instant nextAttempt(OutboxMessage message) {
-        Duration wait = config.relay().retryMinBackoff().multipliedBy(1L << Math.min(message.attempts(), 20));
-        if (wait.compareTo(config.relay().retryMaxBackoff()) > 0) {
-            wait = config.relay().retryMaxBackoff();
-        }
-        return clock.instant().plus(wait);
+        return clock.instant().plus(backoff(message.attempts()));
+    }
+
+    /** The retry back-off after {@code failures} earlier failures: doubling from the minimum, up to the maximum. */
+    private Duration backoff(int failures) {
+        Duration wait = config.relay().retryMinBackoff().multipliedBy(1L << Math.min(failures, 20));
+        return wait.compareTo(config.relay().retryMaxBackoff()) > 0 ? config.relay().retryMaxBackoff() : wait;
     }
 
     private ProducerRecord<String, byte[]> record(OutboxMessage message, byte[] value) {
@@ -485,6 +521,8 @@ public class OutboxRelay implements BackgroundTask {
         final List<OutboxRepository.Failure> retried = new ArrayList<>();
         final List<Sent> awaiting = new ArrayList<>();
         final List<OutboxMessage> released = new ArrayList<>();
+        /** Messages waiting behind their topic's probe, by how long; not charged an attempt. */
+        final Map<Duration, List<OutboxMessage>> deferred = new java.util.HashMap<>();
         boolean full;
         String outage;
 
@@ -497,6 +535,10 @@ public class OutboxRelay implements BackgroundTask {
                 reachable = probe.getAsBoolean();
             }
             return reachable;
+        }
+
+        void defer(OutboxMessage message, Duration wait) {
+            deferred.computeIfAbsent(wait, w -> new ArrayList<>()).add(message);
         }
 
         /** A failed attempt; {@code permanent} parks the message now. */

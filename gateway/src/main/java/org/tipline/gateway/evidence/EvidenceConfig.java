@@ -1,6 +1,7 @@
 package org.tipline.gateway.evidence;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Min;
@@ -19,4 +20,15 @@ public interface EvidenceConfig {
     @WithDefault("2147483648")
     @Min(1)
     long maxFileBytes();
+
+    /**
+     * How long an object without a ledger row, or an unfinished upload's temporary file, is left alone before the
+     * {@code evidence-sweeper} removes it (default one hour: far longer than any commit takes).
+     */
+    @WithDefault("PT1H")
+    Duration orphanGrace();
+
+    /** How often the {@code evidence-sweeper} looks (default every ten minutes). */
+    @WithDefault("PT10M")
+    Duration sweepInterval();
 }

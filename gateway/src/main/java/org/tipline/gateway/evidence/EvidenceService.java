@@ -13,6 +13,7 @@ import org.tipline.gateway.kernel.Ids;
 import org.tipline.gateway.kernel.ReportCodes.FileAnnotation;
 import org.tipline.gateway.kernel.ReportCodes.FileRelevance;
 import org.tipline.gateway.kernel.ReportDocument;
+import org.tipline.gateway.platform.db.AmbiguousCommitException;
 import org.tipline.gateway.platform.db.Database;
 import org.tipline.gateway.platform.idempotency.Idempotency;
 import org.tipline.gateway.platform.idempotency.IdempotencyKey;
@@ -24,8 +25,8 @@ import org.tipline.gateway.security.Caller;
 
 /**
  * Evidence uploads: the bytes are streamed into the encrypted store first (hashed on the way), then the file is
- * attached to its open report in one transaction with the idempotency key. A failed, refused or replayed upload
- * leaves no object behind.
+ * attached to its open report in one transaction with the idempotency key. A refused or replayed upload leaves no
+ * object behind; after an ambiguous commit the object is kept for {@link EvidenceSweeper} to judge.
  */
 @ApplicationScoped
 public class EvidenceService {
@@ -71,6 +72,10 @@ public class EvidenceService {
                 store.discard(fileId);
             }
             return outcome;
+        } catch (AmbiguousCommitException e) {
+            // The row may be committed: deleting the object could leave a 201 (seen by a retry) without its bytes.
+            // The evidence sweeper removes it after the grace period if the ledger has no row for it.
+            throw e;
         } catch (RuntimeException e) {
             store.discard(fileId);
             throw e;

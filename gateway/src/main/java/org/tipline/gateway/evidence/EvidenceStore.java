@@ -5,19 +5,29 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
 import org.tipline.gateway.platform.crypto.EvidenceCipher;
 import org.tipline.gateway.platform.crypto.KeyMaterialException;
+import org.tipline.gateway.platform.errors.IncompleteRequestException;
 
 /**
  * Encrypted evidence objects in a local folder, one per file id. Writing streams the upload through hashing and
- * encryption to a temporary file that is moved into place only when complete and within the size limit.
+ * encryption to a temporary file ({@code .ev.partial}) that is flushed to disk, moved into place only when complete and
+ * within the size limit, and made durable by flushing the folder too: once {@link #write} returns, the object survives
+ * a crash, so committing its ledger row next can never leave a 201 without its bytes.
  */
 @Singleton
 public class EvidenceStore {
@@ -41,11 +51,16 @@ public class EvidenceStore {
             try (OutputStream out = cipher.encryptingStream(Files.newOutputStream(temporary), associatedData(fileId))) {
                 hashing.transferTo(out);
             }
+            force(temporary, StandardOpenOption.WRITE);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            force(directory, StandardOpenOption.READ);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temporary);
             if (hashing.exceeded()) {
                 throw new EvidenceTooLargeException(config.maxFileBytes());
+            }
+            if (e instanceof HashingInputStream.UploadInterruptedException) {
+                throw new IncompleteRequestException();
             }
             throw e instanceof IOException io
                     ? new UncheckedIOException("Storing evidence failed", io)
@@ -61,9 +76,73 @@ public class EvidenceStore {
                 associatedData(fileId));
     }
 
-    /** Removes an object that was stored but not committed (a failed or replayed upload). */
+    /** Removes an object that was stored but certainly not committed (a refused or replayed upload). */
     public void discard(UUID fileId) {
         deleteQuietly(directory().resolve(fileId + ".ev"));
+    }
+
+    /**
+     * What lies in the store unchanged since before {@code cutoff}: complete objects (by file id) and leftover
+     * temporary files of uploads that never finished. At most {@code limit} objects are listed per call.
+     */
+    public Leftovers leftoversBefore(Instant cutoff, int limit) throws IOException {
+        Optional<Path> configured = config.directory();
+        if (configured.isEmpty() || !Files.isDirectory(configured.get())) {
+            return new Leftovers(List.of(), List.of());
+        }
+        List<UUID> objects = new ArrayList<>();
+        List<Path> partials = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(configured.get())) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (objects.size() >= limit) {
+                    break;
+                }
+                if (!modifiedBefore(entry, cutoff)) {
+                    continue;
+                }
+                if (name.endsWith(".ev.partial")) {
+                    partials.add(entry);
+                } else if (name.endsWith(".ev")) {
+                    fileId(name.substring(0, name.length() - ".ev".length())).ifPresent(objects::add);
+                }
+            }
+        }
+        return new Leftovers(objects, partials);
+    }
+
+    /** Removes a leftover temporary file found by {@link #leftoversBefore}. */
+    public boolean removePartial(Path partial) {
+        return deleteQuietly(partial);
+    }
+
+    /** Removes an object the ledger has no row for (found by {@link #leftoversBefore}). */
+    public boolean removeOrphan(UUID fileId) {
+        return deleteQuietly(directory().resolve(fileId + ".ev"));
+    }
+
+    private static boolean modifiedBefore(Path entry, Instant cutoff) {
+        try {
+            return Files.isRegularFile(entry) && Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff);
+        } catch (IOException e) {
+            return false; // gone meanwhile, or unreadable: not ours to judge now
+        }
+    }
+
+    private static Optional<UUID> fileId(String text) {
+        try {
+            UUID id = UUID.fromString(text);
+            return id.toString().equals(text) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Flushes a file's data, or a folder's entries, to the disk ({@code fsync}). */
+    private static void force(Path path, StandardOpenOption mode) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, mode)) {
+            channel.force(true);
+        }
     }
 
     private Path directory() {
@@ -71,11 +150,11 @@ public class EvidenceStore {
                 "tipline.evidence.directory is not configured: evidence cannot be stored"));
     }
 
-    private static void deleteQuietly(Path path) {
+    private static boolean deleteQuietly(Path path) {
         try {
-            Files.deleteIfExists(path);
+            return Files.deleteIfExists(path);
         } catch (IOException e) {
-            // an orphan object without a ledger row is harmless and can be removed later
+            return false; // an orphan object without a ledger row is harmless; the sweeper tries again later
         }
     }
 
@@ -83,6 +162,10 @@ public class EvidenceStore {
     private static byte[] associatedData(UUID fileId) {
         return ByteBuffer.allocate(17).put((byte) 'E').putLong(fileId.getMostSignificantBits())
                 .putLong(fileId.getLeastSignificantBits()).array();
+    }
+
+    /** Objects and temporary files older than a cutoff; whether an object is an orphan is the ledger's to say. */
+    public record Leftovers(List<UUID> objects, List<Path> partials) {
     }
 
     /** What storing an upload yielded. */

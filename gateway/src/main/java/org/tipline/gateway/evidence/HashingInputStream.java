@@ -29,7 +29,12 @@ final class HashingInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n;
+        try {
+            n = super.read(buffer, offset, length);
+        } catch (IOException e) {
+            throw new UploadInterruptedException(e);
+        }
         if (n > 0) {
             size += n;
             if (size > limit) {
@@ -68,6 +73,16 @@ final class HashingInputStream extends FilterInputStream {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
+        }
+    }
+
+    /** Reading the upload itself failed: the client's side (closed connection, broken body), not the store's. */
+    static final class UploadInterruptedException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        UploadInterruptedException(IOException cause) {
+            super("The upload ended before it was complete", cause);
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.tipline.gateway.intake.IntakeMetrics;
+import org.tipline.gateway.platform.db.AmbiguousCommitException;
 import org.tipline.gateway.platform.db.LedgerUnavailableException;
 import org.tipline.gateway.platform.errors.MalformedRequestException;
 import org.tipline.gateway.platform.errors.Problem;
@@ -15,6 +16,7 @@ import org.tipline.gateway.platform.errors.ProblemType;
 import org.tipline.gateway.platform.errors.RateLimitedException;
 import org.tipline.gateway.platform.errors.UnprocessableException;
 import org.tipline.gateway.platform.errors.Violation;
+import org.tipline.gateway.platform.errors.ViolationCode;
 import org.tipline.gateway.security.ApiKeyIdentityProvider;
 import org.tipline.gateway.security.Caller;
 import org.tipline.gateway.trail.AuditEntries;
@@ -30,6 +32,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 public class ProblemMapper {
 
+    /** The most violations a problem document lists. */
+    static final int MAX_VIOLATIONS = 100;
     private static final Logger LOGGER = Logger.getLogger(ProblemMapper.class);
 
     private final IntakeMetrics metrics;
@@ -78,7 +82,7 @@ public class ProblemMapper {
         }
         Response.ResponseBuilder response = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (error instanceof RateLimitedException limited) {
-            response.header("Retry-After", Math.max(1, limited.retryAfter().toSeconds()));
+            response.header("Retry-After", RateLimitedException.seconds(limited.retryAfter()));
         } else if (type == ProblemType.LEDGER_UNAVAILABLE) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         } else if (type == ProblemType.UNAUTHORIZED) {
@@ -93,7 +97,8 @@ public class ProblemMapper {
      */
     private void auditRejection(String path, ProblemType type, List<Violation> violations) {
         if (type.status() >= 500 || type == ProblemType.UNAUTHORIZED || type == ProblemType.FORBIDDEN
-                || io.vertx.core.Context.isOnEventLoopThread()) {
+                || type == ProblemType.RATE_LIMITED || io.vertx.core.Context.isOnEventLoopThread()) {
+            // a flood of refused requests must not become a flood of permanent audit leaves: counted only
             return;
         }
         Caller caller;
@@ -109,14 +114,32 @@ public class ProblemMapper {
         List<String> codes = violations == null
                 ? List.of()
                 : violations.stream().map(v -> v.code().name()).distinct().sorted().toList();
-        audit.recordRefusal(AuditEntries.reportRejected(caller.auditActor(), caller.platformId(), path, type.status(),
-                type.name(), codes));
+        audit.recordRefusal(AuditEntries.reportRejected(caller.auditActor(), caller.platformId(), auditedPath(path),
+                type.status(), type.name(), codes));
+    }
+
+    private static final java.util.regex.Pattern REPORT_OPERATION = java.util.regex.Pattern.compile(
+            "/v1/reports/[^/]+/(finish|retract|supplements|escalations|files)/?");
+
+    /**
+     * The route a refused request was for, never the path as sent: audit leaves are permanent, so what the caller
+     * chose (ids, stray segments) must not become part of them.
+     */
+    static String auditedPath(String path) {
+        if (path.equals("/v1/reports") || path.equals("/v1/reports/")) {
+            return "/v1/reports";
+        }
+        java.util.regex.Matcher operation = REPORT_OPERATION.matcher(path);
+        return operation.matches() ? "/v1/reports/{id}/" + operation.group(1) : "/v1/reports/{unknown}";
     }
 
     private static String detail(ProblemType type, Throwable error) {
         return switch (type) {
             case INTERNAL -> "The gateway could not complete the request; it has been logged with the request id.";
-            case LEDGER_UNAVAILABLE -> "The ledger database cannot be reached; nothing was recorded. Retry later.";
+            case LEDGER_UNAVAILABLE -> error instanceof AmbiguousCommitException
+                    ? "The ledger database was lost while committing: the request may have been recorded. Retry with"
+                            + " the same Idempotency-Key to learn its outcome."
+                    : "The ledger database cannot be reached; nothing was recorded. Retry later.";
             case UNAUTHORIZED -> "Send Authorization: Bearer <credential> with a valid, unrevoked credential.";
             case FORBIDDEN -> "The credential's role does not allow this operation.";
             case NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> fromJaxRs(type, error);
@@ -139,12 +162,26 @@ public class ProblemMapper {
 
     private static List<Violation> violations(Throwable error) {
         if (error instanceof UnprocessableException unprocessable) {
-            return unprocessable.violations();
+            return capped(unprocessable.violations());
         }
         if (error instanceof MalformedRequestException malformed) {
-            return malformed.violations();
+            return capped(malformed.violations());
         }
         return null;
+    }
+
+    /**
+     * At most {@value #MAX_VIOLATIONS} violations, in the order found, then one {@code TOO_MANY_VIOLATIONS} saying
+     * how many more there were: a hostile body cannot make its answer many times its own size.
+     */
+    static List<Violation> capped(List<Violation> violations) {
+        if (violations == null || violations.size() <= MAX_VIOLATIONS) {
+            return violations;
+        }
+        List<Violation> shown = new java.util.ArrayList<>(violations.subList(0, MAX_VIOLATIONS));
+        shown.add(new Violation("", ViolationCode.TOO_MANY_VIOLATIONS, (violations.size() - MAX_VIOLATIONS)
+                + " more violations are not listed; fix these and send again"));
+        return List.copyOf(shown);
     }
 
     private static String rootCause(Throwable error) {

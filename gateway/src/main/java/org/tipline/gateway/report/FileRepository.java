@@ -101,6 +101,21 @@ public class FileRepository {
         }
     }
 
+    /** Which of {@code fileIds} have a committed row. */
+    public Set<UUID> existing(Connection connection, List<UUID> fileIds) throws SQLException {
+        Set<UUID> found = new java.util.HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM evidence_file WHERE id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", fileIds.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(row.getObject(1, UUID.class));
+                }
+            }
+        }
+        return found;
+    }
+
     public Optional<ReportFile> find(Connection connection, UUID fileId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM evidence_file WHERE id = ?")) {

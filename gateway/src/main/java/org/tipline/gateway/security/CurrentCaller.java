@@ -14,16 +14,26 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class CurrentCaller {
 
     private final SecurityIdentity identity;
+    private final RateLimits limits;
+    private boolean counted;
 
-    CurrentCaller(SecurityIdentity identity) {
+    CurrentCaller(SecurityIdentity identity, RateLimits limits) {
         this.identity = identity;
+        this.limits = limits;
     }
 
-    /** The authenticated caller; 401 if the request carries no valid credential. */
+    /**
+     * The authenticated caller; 401 if the request carries no valid credential, 429 when it is a platform's over its
+     * rate limit (each request counts once, when its caller is first asked for).
+     */
     public Caller get() {
         Caller caller = identity.getAttribute(ApiKeyIdentityProvider.CALLER);
         if (caller == null) {
             throw new UnauthorizedException();
+        }
+        if (!counted && caller.role() == Role.PLATFORM) {
+            counted = true;
+            limits.acquire(caller.platformId());
         }
         return caller;
     }

@@ -134,6 +134,28 @@ class AuditTrailTest {
     }
 
     @Test
+    void aRefusalIsAuditedUnderItsRouteNeverUnderThePathAsSent() throws Exception {
+        // Given
+        String marker = marker();
+        String platform = TestApi.newPlatform();
+        String open = opened(platform, reportWith(marker));
+        // When: paths the caller chose, with text that must not become permanent
+        TestApi.as(platform).post("/v1/reports/" + marker + "/finish").then().statusCode(404);
+        TestApi.as(platform).post("/v1/reports/" + open + "%0A" + marker + "/retract").then().statusCode(404);
+        TestApi.as(platform).post("/v1/reports/" + open + "/finish").then().statusCode(202);
+        assertThat(TestApi.as(platform).contentType(ContentType.JSON).body("{}")
+                .post("/v1/reports/" + open + "/supplements").statusCode()).isBetween(400, 499);
+        // Then
+        String platformId = AuditApi.awaitEvents("reportId=" + open, found -> !found.isEmpty()).get(0)
+                .path("platformId").asText();
+        List<JsonNode> refusals = AuditApi.awaitEvents("type=report.rejected&platformId=" + platformId,
+                found -> found.size() == 3);
+        assertThat(refusals).extracting(e -> e.path("details").path("path").asText()).containsExactly(
+                "/v1/reports/{id}/finish", "/v1/reports/{id}/retract", "/v1/reports/{id}/supplements");
+        assertThat(refusals.toString()).doesNotContain(marker).doesNotContain(open);
+    }
+
+    @Test
     void credentialsAreAudited() {
         // Given
         String created = TestApi.asAdmin().contentType(ContentType.JSON).body(Map.of("role", "auditor", "label",

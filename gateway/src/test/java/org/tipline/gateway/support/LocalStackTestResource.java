@@ -11,6 +11,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /** Points every {@code @QuarkusTest} at the shared {@link TestStack}; returns only the settings it overrides. */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The platform whose requests RateLimitTest runs into its limit (2 a second, bursts of 3). */
+    public static final String RATE_LIMITED_PLATFORM = "test-rate-limited";
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(TestStack.get().configOverrides());
@@ -22,6 +25,11 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         config.put("tipline.delivery.relay.retry-max-backoff", "PT0.5S");
         config.put("tipline.delivery.relay.delivery-timeout", "PT5S");
         config.put("tipline.delivery.relay.ack-wait", "PT1S");
+        // Sweeps send thousands of requests from one platform; RateLimitTest's platform has a limit of its own.
+        config.put("tipline.rate-limit.requests-per-second", "100000");
+        config.put("tipline.rate-limit.burst", "100000");
+        config.put("tipline.rate-limit.platforms.\"" + RATE_LIMITED_PLATFORM + "\".requests-per-second", "2");
+        config.put("tipline.rate-limit.platforms.\"" + RATE_LIMITED_PLATFORM + "\".burst", "3");
         config.put("tipline.security.bootstrap-admin-key-sha256",
                 HexFormat.of().formatHex(ApiKeys.hash(TestStack.ADMIN_KEY)));
         return config;

@@ -37,7 +37,8 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
-        StringBuilder line = new StringBuilder(record.getLoggerName() + " " + formatter.formatMessage(record));
+        StringBuilder line = new StringBuilder(record.getLevel() + " " + record.getLoggerName() + " "
+                + formatter.formatMessage(record));
         if (record.getParameters() != null) {
             for (Object parameter : record.getParameters()) {
                 line.append(" | ").append(parameter);

@@ -31,7 +31,11 @@ public final class TestApi {
 
     /** Registers a new synthetic platform under the given regimes and returns a platform key for it. */
     public static String newPlatform(String... regimes) {
-        String id = "test-platform-" + UUID.randomUUID().toString().substring(0, 8);
+        return newPlatformWithId("test-platform-" + UUID.randomUUID().toString().substring(0, 8), regimes);
+    }
+
+    /** Registers platform {@code id} (for tests that configure something for a known id) and returns a key. */
+    public static String newPlatformWithId(String id, String... regimes) {
         asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("id", id, "name", "Synthetic test platform", "regimes", List.of(regimes)))
                 .post("/v1/admin/platforms").then().log().ifValidationFails().statusCode(201);

@@ -15,7 +15,8 @@ import io.agroal.api.AgroalDataSource;
 /**
  * Runs units of work in PostgreSQL transactions on the Agroal pool. A unit either commits whole or not at all;
  * deadlocks and serialization failures are retried, an unreachable database becomes
- * {@link LedgerUnavailableException}, any other SQL failure {@link LedgerException}.
+ * {@link LedgerUnavailableException} ({@link AmbiguousCommitException} when it was lost during the commit itself), any
+ * other SQL failure {@link LedgerException}.
  */
 @ApplicationScoped
 public class Database {
@@ -79,12 +80,24 @@ public class Database {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
-                connection.commit();
+                commit(connection);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(connection);
                 throw e;
             }
+        }
+    }
+
+    /** A commit whose connection fails cannot be known to have failed: {@link AmbiguousCommitException}. */
+    private static void commit(Connection connection) throws SQLException {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            if (SqlStates.isUnavailable(e)) {
+                throw new AmbiguousCommitException(e);
+            }
+            throw e;
         }
     }
 

@@ -45,5 +45,9 @@ public enum ViolationCode {
     /** A field a chosen destination's profile requires. */
     REQUIRED_BY_DESTINATION,
     /** A report or supplement whose envelope could not fit in one Kafka message with its files' details. */
-    TOO_LARGE_TO_FORWARD
+    TOO_LARGE_TO_FORWARD,
+    /** The body could not be read to its end (the connection closed or broke mid-body). */
+    INCOMPLETE_BODY,
+    /** The last entry of a list cut short: more violations were found than a problem document lists. */
+    TOO_MANY_VIOLATIONS
 }

@@ -2,7 +2,6 @@ package org.tipline.gateway.platform.json;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
 
+import org.tipline.gateway.platform.errors.IncompleteRequestException;
 import org.tipline.gateway.platform.errors.MalformedRequestException;
 import org.tipline.gateway.platform.errors.PayloadTooLargeException;
 import org.tipline.gateway.platform.errors.UnprocessableException;
@@ -152,7 +152,7 @@ public class RequestReader {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading the request body failed", e);
+            throw new IncompleteRequestException(); // reading the request can only fail on the client's side
         }
     }
 

@@ -16,6 +16,28 @@ import static org.tipline.gateway.support.Problems.assertProblem;
 class ProblemDocumentTest {
 
     @Test
+    void aBodyWithThousandsOfMistakesGetsAShortAnswer() {
+        // Given: 5,000 unknown fields, each a violation of its own
+        StringBuilder body = new StringBuilder(SyntheticReports.minimal().strip());
+        body.setLength(body.length() - 1);
+        for (int i = 0; i < 5_000; i++) {
+            body.append(",\"stray").append(i).append("\": 1");
+        }
+        body.append('}');
+        // When
+        Response response = TestApi.as(TestApi.newPlatform()).contentType("application/json").body(body.toString())
+                .post("/v1/reports");
+        // Then
+        assertProblem(response, 400);
+        java.util.List<String> codes = response.jsonPath().getList("violations.code");
+        assertThat(codes).hasSize(101);
+        assertThat(codes.subList(0, 100)).containsOnly("UNKNOWN_FIELD");
+        assertThat(codes.get(100)).isEqualTo("TOO_MANY_VIOLATIONS");
+        assertThat(response.jsonPath().getString("violations[100].message")).startsWith("4900 more violations");
+        assertThat(response.asByteArray().length).isLessThan(body.length());
+    }
+
+    @Test
     void noCredentialIs401WithAChallenge() {
         // When
         Response response = given().contentType("application/json").body(SyntheticReports.minimal())
