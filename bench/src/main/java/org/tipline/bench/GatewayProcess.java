@@ -77,7 +77,7 @@ final class GatewayProcess implements AutoCloseable {
     /** Samples the heap in use (from /q/metrics) and returns the peak seen so far, in bytes. */
     double sampleHeap() {
         try {
-            String metrics = http.send(HttpRequest.newBuilder(gateway.base().resolve("/q/metrics")).build(),
+            String metrics = http.send(HttpRequest.newBuilder(gateway.management().resolve("/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Matcher heap = HEAP.matcher(metrics);
             double used = 0;

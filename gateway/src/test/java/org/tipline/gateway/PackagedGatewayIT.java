@@ -32,7 +32,11 @@ class PackagedGatewayIT {
     @Test
     void thePackagedGatewayFilesAndForwardsAReport() throws Exception {
         // Given
-        given().get("/q/health/ready").then().statusCode(200);
+        org.tipline.gateway.support.Management.given().get("/q/health/ready").then().statusCode(200);
+        assertThat(given().get("/q/health/ready").statusCode()).as("health is not on the API port").isEqualTo(404);
+        assertThat(given().get("/q/metrics").statusCode()).as("metrics are not on the API port").isEqualTo(404);
+        assertThat(given().get("/q/swagger-ui/").statusCode()).as("no Swagger UI in production").isEqualTo(404);
+        assertThat(given().accept("application/json").get("/q/openapi").statusCode()).isEqualTo(200);
         String platform = TestApi.newPlatform();
         // When
         Response submitted = TestApi.as(platform).contentType("application/json").body(SyntheticReports.full())

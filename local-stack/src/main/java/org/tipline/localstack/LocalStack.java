@@ -78,13 +78,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** What {@code stack.json} says of this stack; endpoints configured externally are passed in. */
-    StackFile describe(Optional<String> externalKafka, Optional<String> externalJdbcUrl, String httpUrl) {
+    StackFile describe(Optional<String> externalKafka, Optional<String> externalJdbcUrl, String httpUrl,
+            String managementUrl) {
         return new StackFile(kafka().map(LocalKafka::bootstrapServers).or(() -> externalKafka).orElse(null),
                 postgres().map(LocalPostgres::jdbcUrl).or(() -> externalJdbcUrl).orElse(null),
                 postgres().map(pg -> LocalPostgres.APP_ROLE).orElse(null), httpUrl,
                 postgres().map(LocalPostgres::port).orElse(0), kafka().map(LocalKafka::port).orElse(0),
                 kafka().map(LocalKafka::controllerPort).orElse(0),
-                postgres().map(pg -> pg.jdbcUrl(LocalPostgres.CONNECTOR_DATABASE)).orElse(null));
+                postgres().map(pg -> pg.jdbcUrl(LocalPostgres.CONNECTOR_DATABASE)).orElse(null), managementUrl);
     }
 
     public Path directory() {

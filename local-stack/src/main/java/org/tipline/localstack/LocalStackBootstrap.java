@@ -57,10 +57,11 @@ public final class LocalStackBootstrap {
         stack.configOverrides().forEach(System::setProperty);
         System.setProperty(ACTIVE_PROPERTY, directory.toString());
         int httpPort = config.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        int managementPort = config.getOptionalValue("quarkus.management.port", Integer.class).orElse(9000);
         try {
             stack.describe(config.getOptionalValue("kafka.bootstrap.servers", String.class),
                     config.getOptionalValue("quarkus.datasource.jdbc.url", String.class),
-                    "http://127.0.0.1:" + httpPort).write(directory);
+                    "http://127.0.0.1:" + httpPort, "http://127.0.0.1:" + managementPort).write(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + directory.resolve(StackFile.NAME), e);
         }

@@ -37,17 +37,19 @@ public final class PackagedGateway implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final URI management;
     private final String adminKey;
 
-    private PackagedGateway(Process process, URI base, String adminKey) {
+    private PackagedGateway(Process process, URI base, URI management, String adminKey) {
         this.process = process;
         this.base = base;
+        this.management = management;
         this.adminKey = adminKey;
     }
 
     /**
-     * Starts the gateway with {@code config} (as system properties) on {@code port} (0: a free one) and waits until
-     * {@code /q/health/ready} answers 200.
+     * Starts the gateway with {@code config} (as system properties) on {@code port} (0: a free one), its management
+     * interface on a free port, and waits until {@code /q/health/ready} answers 200.
      */
     public static PackagedGateway start(Path jar, Map<String, String> config, List<String> jvmOptions, Path log,
             int port) throws IOException {
@@ -55,6 +57,7 @@ public final class PackagedGateway implements AutoCloseable {
             throw new IOException(jar + " is missing: build it with ./mvnw -B -ntp -DskipTests package");
         }
         int httpPort = port > 0 ? port : freePort();
+        int managementPort = freePort();
         String adminKey = newApiKey();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
@@ -62,12 +65,15 @@ public final class PackagedGateway implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.management.port=" + managementPort);
+        command.add("-Dquarkus.management.host=127.0.0.1");
         command.add("-Dtipline.security.bootstrap-admin-key-sha256=" + sha256Hex(adminKey));
         command.add("-jar");
         command.add(jar.toString());
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedGateway gateway = new PackagedGateway(process, URI.create("http://127.0.0.1:" + httpPort), adminKey);
+        PackagedGateway gateway = new PackagedGateway(process, URI.create("http://127.0.0.1:" + httpPort),
+                URI.create("http://127.0.0.1:" + managementPort), adminKey);
         try {
             gateway.awaitReady(log);
         } catch (IOException | RuntimeException e) {
@@ -102,8 +108,10 @@ public final class PackagedGateway implements AutoCloseable {
                 throw new IOException("The gateway exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                        HttpRequest.newBuilder(management.resolve("/q/health/ready")).timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -129,6 +137,11 @@ public final class PackagedGateway implements AutoCloseable {
     /** Where the gateway listens, e.g. {@code http://127.0.0.1:41234}. */
     public URI base() {
         return base;
+    }
+
+    /** Its management interface (health, metrics), e.g. {@code http://127.0.0.1:41235}. */
+    public URI management() {
+        return management;
     }
 
     /** The admin key registered at its start. */

@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StackFile(String kafkaBootstrapServers, String jdbcUrl, String jdbcUser, String httpUrl,
-        int postgresPort, int kafkaPort, int kafkaControllerPort, String connectorJdbcUrl) {
+        int postgresPort, int kafkaPort, int kafkaControllerPort, String connectorJdbcUrl, String managementUrl) {
 
-    static final StackFile EMPTY = new StackFile(null, null, null, null, 0, 0, 0, null);
+    static final StackFile EMPTY = new StackFile(null, null, null, null, 0, 0, 0, null, null);
     static final String NAME = "stack.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

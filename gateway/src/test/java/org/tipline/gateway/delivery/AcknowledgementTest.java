@@ -114,7 +114,7 @@ class AcknowledgementTest {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> "ACKNOWLEDGED".equals(deliveryOf(platform, id, "state")));
         assertThat(deliveryOf(platform, id, "externalReference")).isEqualTo("CT-KAFKA-7");
-        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        String metrics = org.tipline.gateway.support.Management.metrics();
         assertThat(metrics).contains("tipline_acks_total{outcome=\"INVALID\"")
                 .contains("outcome=\"UNKNOWN_DELIVERY\"").contains("outcome=\"RECORDED\"");
     }

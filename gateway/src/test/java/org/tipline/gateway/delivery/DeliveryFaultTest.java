@@ -129,7 +129,7 @@ class DeliveryFaultTest {
 
     /** How often the relay found the broker unreachable. */
     private static double outages() {
-        return io.restassured.RestAssured.get("/q/metrics").asString().lines()
+        return org.tipline.gateway.support.Management.metrics().lines()
                 .filter(l -> l.startsWith("tipline_delivery_relay_outages_total")).findFirst()
                 .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0.0);
     }

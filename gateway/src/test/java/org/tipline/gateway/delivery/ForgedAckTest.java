@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tipline.gateway.support.Problems.assertProblem;
@@ -58,8 +57,9 @@ class ForgedAckTest {
         // Then: all refused, nothing changed
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(AuditApi.events(
                 "reportId=" + id + "&type=delivery.ack_refused")).hasSize(4));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RestAssured.get(
-                "/q/metrics").asString()).contains("outcome=\"FORGED\""));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(org.tipline.gateway.support.Management
+                        .metrics()).contains("outcome=\"FORGED\""));
         assertThat(state(platform, id)).isEqualTo("FORWARDED");
         // and the real receiver's acknowledgement is recorded
         TestApi.as(TestApi.newIntakeKey("ncmec")).contentType("application/json")

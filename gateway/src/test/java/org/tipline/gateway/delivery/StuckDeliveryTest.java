@@ -69,8 +69,9 @@ class StuckDeliveryTest {
                         assertThat(event.path("details").path("code").asText()).isEqualTo("TOO_LARGE");
                         assertThat(event.path("details").path("attempts").asInt()).isEqualTo(1);
                     });
-            assertThat(RestAssured.get("/q/metrics").asString()).contains("tipline_delivery_failed_total{code=\""
-                    + "TOO_LARGE\",destination=\"nca\",kind=\"REPORT\"}");
+            assertThat(org.tipline.gateway.support.Management.metrics())
+                    .contains("tipline_delivery_failed_total{code=\""
+                            + "TOO_LARGE\",destination=\"nca\",kind=\"REPORT\"}");
             assertThat(TestApi.asAdmin().get("/v1/admin/deliveries/failed?limit=1000").jsonPath()
                     .getList("items.reportId")).contains(id);
             // and a supplement waits behind its parked report instead of overtaking it

@@ -30,9 +30,24 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         config.put("tipline.rate-limit.burst", "100000");
         config.put("tipline.rate-limit.platforms.\"" + RATE_LIMITED_PLATFORM + "\".requests-per-second", "2");
         config.put("tipline.rate-limit.platforms.\"" + RATE_LIMITED_PLATFORM + "\".burst", "3");
+        // The management interface (health, metrics) on a free port: test-port for @QuarkusTest, port for the
+        // packaged application of the *IT tests; Management reads it back from the system property.
+        String managementPort = String.valueOf(freePort());
+        config.put("quarkus.management.test-port", managementPort);
+        config.put("quarkus.management.port", managementPort);
+        System.setProperty(Management.PORT_PROPERTY, managementPort);
         config.put("tipline.security.bootstrap-admin-key-sha256",
                 HexFormat.of().formatHex(ApiKeys.hash(TestStack.ADMIN_KEY)));
         return config;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("No free port for the management interface", e);
+        }
     }
 
     @Override

@@ -73,7 +73,7 @@ class ClientAbortTest {
         }
         assertThat(storeEntries()).as("no object and no partial upload left").isEqualTo(before);
         assertThat(TestApi.as(platform).get("/v1/reports/" + reportId).jsonPath().getList("files")).isEmpty();
-        assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+        assertThat(org.tipline.gateway.support.Management.metrics())
                 .contains("code=\"INCOMPLETE_BODY\"");
     }
 

@@ -73,7 +73,7 @@ class WorkerRestartTest {
 
     private static void awaitReadiness(int status, java.util.function.Consumer<JsonPath> check) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            var response = given().get("/q/health/ready");
+            var response = org.tipline.gateway.support.Management.given().get("/q/health/ready");
             assertThat(response.statusCode()).isEqualTo(status);
             check.accept(response.jsonPath());
         });
