@@ -164,7 +164,7 @@ public final class Connector implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        Properties properties = new Properties();
+        Properties properties = KafkaEnvironment.clientProperties(System.getenv()); // TLS, SASL
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "tipline-ncmec-connector-" + Instant.now().toEpochMilli());
