@@ -116,9 +116,10 @@ class EnvelopeTest {
         OctetKeyPair key = (OctetKeyPair) JWKSet.parse(given().get("/v1/keys").asString())
                 .getKeyByKeyId(jws.getHeader().getKeyID());
         assertThat(jws.verify(new Ed25519Verifier(key))).isTrue();
-        String sealed = unsigned.path("sealed").asText();
+        String ciphertext = unsigned.path("sealed").asText();
         // one character of the ciphertext changed (to another one: an "A" stays no "A")
-        unsigned.put("sealed", sealed.substring(0, sealed.length() - 1) + (sealed.endsWith("A") ? "B" : "A"));
+        unsigned.put("sealed", ciphertext.substring(0, ciphertext.length() - 1)
+                + (ciphertext.endsWith("A") ? "B" : "A"));
         JWSObject forged = new JWSObject(com.nimbusds.jose.util.Base64URL.from(parts[0]),
                 new Payload(new JsonCanonicalizer(unsigned.toString()).getEncodedUTF8()),
                 com.nimbusds.jose.util.Base64URL.from(parts[2]));
