@@ -20,22 +20,27 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger LOGGER = Logger.getLogger(LocalStack.class);
 
     private final Path directory;
+    private final StackLock lock;
     private final LocalPostgres postgres;
     private final LocalKafka kafka;
 
-    private LocalStack(Path directory, LocalPostgres postgres, LocalKafka kafka) {
+    private LocalStack(Path directory, StackLock lock, LocalPostgres postgres, LocalKafka kafka) {
         this.directory = directory;
+        this.lock = lock;
         this.postgres = postgres;
         this.kafka = kafka;
     }
 
     /**
-     * Starts the parts asked for under {@code directory}, reusing the ports of the previous run when they are free.
+     * Starts the parts asked for under {@code directory}, reusing the ports of the previous run when they are free,
+     * and holds the folder's {@link StackLock} until {@link #close()}.
      *
+     * @throws StackInUseException when another process runs a stack in that folder (join it instead)
      * @throws IOException when a server cannot start; whatever did start is stopped again
      */
     public static LocalStack start(Path directory, boolean withPostgres, boolean withKafka) throws IOException {
         long started = System.nanoTime();
+        StackLock lock = StackLock.tryAcquire(directory).orElseThrow(() -> new StackInUseException(directory));
         StackFile previous = StackFile.read(directory).orElse(StackFile.EMPTY);
         LocalPostgres postgres = null;
         LocalKafka kafka = null;
@@ -50,26 +55,39 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(kafka);
             closeQuietly(postgres);
+            closeQuietly(lock);
             throw e;
         }
         LOGGER.infof("Local stack ready in %d ms (state in %s)", (System.nanoTime() - started) / 1_000_000,
                 directory.toAbsolutePath());
-        return new LocalStack(directory, postgres, kafka);
+        return new LocalStack(directory, lock, postgres, kafka);
     }
 
     /** The configuration that points the gateway at this stack; only the keys it overrides. */
     public Map<String, String> configOverrides() {
+        return configOverrides(directory, postgres().map(LocalPostgres::jdbcUrl).orElse(null),
+                kafka().map(LocalKafka::bootstrapServers).orElse(null));
+    }
+
+    /**
+     * The configuration that points a gateway at the stack in {@code directory}, whichever process runs it: the ledger
+     * at {@code jdbcUrl} and the broker at {@code bootstrapServers} (each left out when null), and the stack's keys
+     * and evidence folders, so every gateway on one stack signs, seals and stores alike.
+     */
+    static Map<String, String> configOverrides(Path directory, String jdbcUrl, String bootstrapServers) {
         Map<String, String> config = new LinkedHashMap<>();
-        postgres().ifPresent(pg -> {
-            config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl());
+        if (jdbcUrl != null) {
+            config.put("quarkus.datasource.jdbc.url", jdbcUrl);
             config.put("quarkus.datasource.username", LocalPostgres.APP_ROLE);
             config.put("quarkus.datasource.password", LocalPostgres.LOCAL_PASSWORD);
             // Migrations run as the schema owner; Quarkus uses flyway.username only with flyway.jdbc-url.
-            config.put("quarkus.flyway.jdbc-url", pg.jdbcUrl());
+            config.put("quarkus.flyway.jdbc-url", jdbcUrl);
             config.put("quarkus.flyway.username", LocalPostgres.OWNER_ROLE);
             config.put("quarkus.flyway.password", LocalPostgres.LOCAL_PASSWORD);
-        });
-        kafka().ifPresent(k -> config.put("kafka.bootstrap.servers", k.bootstrapServers()));
+        }
+        if (bootstrapServers != null) {
+            config.put("kafka.bootstrap.servers", bootstrapServers);
+        }
         // Keys not configured otherwise are generated once and kept with the stack's state.
         config.put("tipline.keys.generate-missing", "true");
         config.put("tipline.keys.directory", directory.resolve("keys").toString());
@@ -100,11 +118,12 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(kafka);
     }
 
-    /** Stops the broker, then the database; data stays in the folder. */
+    /** Stops the broker, then the database, then lets the folder go; data stays in the folder. */
     @Override
     public void close() {
         closeQuietly(kafka);
         closeQuietly(postgres);
+        closeQuietly(lock);
     }
 
     private static void closeQuietly(AutoCloseable part) {

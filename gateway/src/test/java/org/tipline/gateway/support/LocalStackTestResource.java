@@ -1,10 +1,13 @@
 package org.tipline.gateway.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
 import org.tipline.gateway.security.ApiKeys;
+import org.tipline.localstack.PackagedGateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -42,11 +45,10 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("No free port for the management interface", e);
+        try {
+            return PackagedGateway.freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the management interface", e);
         }
     }
 

@@ -3,11 +3,15 @@ package org.tipline.gateway.support;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,6 +56,22 @@ public final class TopicReader implements AutoCloseable {
         List<JsonNode> envelopes = new ArrayList<>();
         records.forEach(r -> envelopes.add(TestReceivers.open(JsonEdit.parse(r.value()))));
         return envelopes;
+    }
+
+    /**
+     * Until every report in {@code reportIds} was received: the message ids each was forwarded under, by report id.
+     * A report republished after a crash keeps its message id, so each set holds one id unless it was forwarded twice
+     * as different messages.
+     */
+    public Map<String, Set<String>> awaitMessageIds(Set<String> reportIds, Duration timeout) {
+        List<ConsumerRecord<String, String>> records = awaitRecords(reportIds, timeout,
+                got -> got.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(reportIds));
+        Map<String, Set<String>> messageIds = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            messageIds.computeIfAbsent(record.key(), k -> new HashSet<>())
+                    .add(JsonEdit.parse(record.value()).path("messageId").asText());
+        }
+        return messageIds;
     }
 
     /** The envelopes as they are on the topic: routing fields and digests in clear, the content sealed. */

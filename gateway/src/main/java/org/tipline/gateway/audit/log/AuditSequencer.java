@@ -34,6 +34,8 @@ import org.tipline.gateway.trail.AuditActor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -55,15 +57,19 @@ public class AuditSequencer implements BackgroundTask {
     private final AuditConfig config;
     private final Clock clock;
     private final Workers workers;
+    private final Counter sequenced;
 
     AuditSequencer(Database database, TreeStore tree, TreeHeads heads, AuditConfig config, Clock clock,
-            Workers workers) {
+            Workers workers, MeterRegistry metrics) {
         this.database = database;
         this.tree = tree;
         this.heads = heads;
         this.config = config;
         this.clock = clock;
         this.workers = workers;
+        this.sequenced = Counter.builder("tipline.audit.sequenced")
+                .description("Audit events this instance moved into the log (one instance sequences at a time)")
+                .register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -82,7 +88,7 @@ public class AuditSequencer implements BackgroundTask {
 
     /** One sequencing transaction; returns how many events entered the log (0 if another instance holds the lock). */
     public int sequenceOnce() {
-        return database.inTransactionHolding(LOCK, connection -> {
+        int count = database.inTransactionHolding(LOCK, connection -> {
             long size = tree.size(connection);
             List<Sequenced> sequenced = take(connection, size);
             List<AuditEvent> events = sequenced.stream().map(Sequenced::event).toList();
@@ -96,6 +102,8 @@ public class AuditSequencer implements BackgroundTask {
             maybeSignHead(connection, newSize, known);
             return events.size();
         }).orElse(0);
+        sequenced.increment(count);
+        return count;
     }
 
     /** Removes up to a batch of events from the inbox, in arrival order, and numbers them from {@code size}. */
