@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,14 +21,16 @@ import org.tipline.gateway.platform.db.Sql;
 public class DeliveryRepository {
 
     /** Records that the report is queued for each destination. */
-    public void insertPending(Connection connection, UUID reportId, Collection<String> destinations)
+    public void insertPending(Connection connection, Map<UUID, ? extends Collection<String>> destinationsByReport)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO delivery (report_id, destination, state) VALUES (?, ?, 'PENDING')")) {
-            for (String destination : destinations) {
-                insert.setObject(1, reportId);
-                insert.setString(2, destination);
-                insert.addBatch();
+            for (Map.Entry<UUID, ? extends Collection<String>> report : destinationsByReport.entrySet()) {
+                for (String destination : report.getValue()) {
+                    insert.setObject(1, report.getKey());
+                    insert.setString(2, destination);
+                    insert.addBatch();
+                }
             }
             insert.executeBatch();
         }

@@ -13,6 +13,7 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 import org.tipline.core.envelope.Typ;
 import org.tipline.core.json.CanonicalJson;
+import org.tipline.gateway.platform.crypto.FastP256;
 import org.tipline.gateway.platform.crypto.KeyMaterialException;
 import org.tipline.gateway.platform.crypto.SigningKeys;
 
@@ -80,6 +81,7 @@ public class EnvelopeCodec {
         jwe.setContentTypeHeaderValue("application/json");
         jwe.setPlaintext(plaintext);
         jwe.setKey(key.getPublicKey());
+        jwe.setProviderContext(FastP256.ecdhEs());
         try {
             return jwe.getCompactSerialization();
         } catch (JoseException e) {

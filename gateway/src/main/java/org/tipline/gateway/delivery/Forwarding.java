@@ -37,16 +37,37 @@ public class Forwarding {
     }
 
     /**
-     * Starts delivery of a submitted report: PENDING at every destination, a REPORT message for each.
-     *
-     * @throws org.tipline.gateway.platform.errors.UnprocessableException when its envelope could not fit in one Kafka
-     *         message ({@link EnvelopeBudget}); nothing is queued and the caller's transaction must roll back
+     * A submitted report's delivery, checked and ready to queue: PENDING at every destination, a REPORT message for
+     * each (the envelope's bound kept with it).
      */
-    public void queueReport(Connection connection, UUID reportId, List<String> destinations, Priority priority,
-            Instant now, MessageSize size) throws SQLException {
-        int bound = budget.check(size);
-        deliveries.insertPending(connection, reportId, destinations);
-        queue(connection, reportId, destinations, MessageKind.REPORT, priority, null, now, bound);
+    public record QueuedReport(UUID reportId, List<String> destinations, Priority priority, Instant at, int bound) {
+    }
+
+    /**
+     * Checks that a submitted report's envelope fits in one Kafka message, before anything is written.
+     *
+     * @throws org.tipline.gateway.platform.errors.UnprocessableException ({@code TOO_LARGE_TO_FORWARD}) when it could
+     *         not ({@link EnvelopeBudget})
+     */
+    public QueuedReport prepareReport(UUID reportId, List<String> destinations, Priority priority, Instant now,
+            MessageSize size) {
+        return new QueuedReport(reportId, List.copyOf(destinations), priority, now, budget.check(size));
+    }
+
+    /** Starts delivery of submitted reports in the caller's transaction: one statement per table for them all. */
+    public void queueReports(Connection connection, List<QueuedReport> reports) throws SQLException {
+        if (reports.isEmpty()) {
+            return;
+        }
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (QueuedReport report : reports) {
+            messages.addAll(messages(report.reportId(), report.destinations(), MessageKind.REPORT, report.priority(),
+                    null, report.at(), report.bound()));
+        }
+        deliveries.insertPending(connection, reports.stream()
+                .collect(java.util.stream.Collectors.toMap(QueuedReport::reportId, QueuedReport::destinations,
+                        (a, b) -> a, java.util.LinkedHashMap::new)));
+        outbox.enqueue(connection, messages);
     }
 
     /** Queues a supplement or escalation of a report for the report's destinations; refused as a report would be. */
@@ -63,12 +84,17 @@ public class Forwarding {
 
     private void queue(Connection connection, UUID reportId, List<String> destinations, MessageKind kind,
             Priority priority, UUID additionId, Instant now, int bound) throws SQLException {
+        outbox.enqueue(connection, messages(reportId, destinations, kind, priority, additionId, now, bound));
+    }
+
+    private List<OutboxMessage> messages(UUID reportId, List<String> destinations, MessageKind kind,
+            Priority priority, UUID additionId, Instant now, int bound) {
         List<OutboxMessage> messages = new ArrayList<>();
         for (String destination : destinations) {
             String topic = topics.intake(routing.destination(destination).orElseThrow(), priority.isUrgent());
             messages.add(new OutboxMessage(0, UUID.randomUUID(), reportId, destination, topic, kind, priority,
                     additionId, now, 0, bound));
         }
-        outbox.enqueue(connection, messages);
+        return messages;
     }
 }

@@ -38,23 +38,57 @@ public class ReportRepository {
     /** Inserts a new report with its encrypted content. */
     public void insert(Connection connection, Report report, ReportDocument document, boolean batched)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO report (" + COLUMNS
-                + ", content_digest, content_key_id, content, batched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setObject(1, report.id());
-            insert.setString(2, report.platformId());
-            insert.setString(3, report.state().name());
-            insert.setString(4, report.incidentType());
-            insert.setInt(5, report.priority().rank());
-            Sql.setInstant(insert, 6, report.openedAt());
-            Sql.setInstant(insert, 7, report.updatedAt());
-            Sql.setInstant(insert, 8, report.submittedAt());
-            Sql.setInstant(insert, 9, report.expiresAt());
-            insert.setBytes(10, document.digest());
-            insert.setString(11, cipher.activeKeyId());
-            insert.setBytes(12, cipher.encrypt(document.canonicalBytes(), associatedData(report.id())));
-            insert.setBoolean(13, batched);
-            insert.executeUpdate();
+        insert(connection, List.of(new Row(report, document, batched, null, null)));
+    }
+
+    /** New reports (open, or already submitted with their routing and receipt), in one multi-row statement. */
+    void insertAll(Connection connection, List<NewReport> reports) throws SQLException {
+        List<Row> rows = new ArrayList<>(reports.size());
+        for (NewReport report : reports) {
+            Submission.Plan submission = report.submission();
+            rows.add(new Row(report.row(), report.document(), report.batched(),
+                    submission == null ? null : submission.rulesByDestination(),
+                    submission == null ? null : submission.receipt()));
         }
+        insert(connection, rows);
+    }
+
+    private void insert(Connection connection, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO report (" + COLUMNS
+                + ", content_digest, content_key_id, content, batched, destinations, routing, receipt)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+            for (Row row : rows) {
+                Report report = row.report();
+                insert.setObject(1, report.id());
+                insert.setString(2, report.platformId());
+                insert.setString(3, report.state().name());
+                insert.setString(4, report.incidentType());
+                insert.setInt(5, report.priority().rank());
+                Sql.setInstant(insert, 6, report.openedAt());
+                Sql.setInstant(insert, 7, report.updatedAt());
+                Sql.setInstant(insert, 8, report.submittedAt());
+                Sql.setInstant(insert, 9, report.expiresAt());
+                insert.setBytes(10, row.document().digest());
+                insert.setString(11, cipher.activeKeyId());
+                insert.setBytes(12, cipher.encrypt(row.document().canonicalBytes(), associatedData(report.id())));
+                insert.setBoolean(13, row.batched());
+                insert.setArray(14, row.routing() == null
+                        ? null
+                        : connection.createArrayOf("text", row.routing().keySet().stream().sorted().toArray()));
+                insert.setString(15, row.routing() == null ? null : RoutingJson.write(row.routing()));
+                insert.setString(16, row.receipt());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** A report row to insert: routing and receipt only when it is inserted as submitted. */
+    private record Row(Report report, ReportDocument document, boolean batched, Map<String, List<String>> routing,
+            String receipt) {
     }
 
     /** The report with {@code id} if it belongs to {@code platformId}; locked for update when {@code forUpdate}. */

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.tipline.gateway.delivery.DeliveryRepository;
@@ -21,6 +23,8 @@ import org.tipline.gateway.kernel.ReportDocument;
 import org.tipline.gateway.kernel.ReportFacts;
 import org.tipline.gateway.kernel.ReportState;
 import org.tipline.gateway.platform.db.Database;
+import org.tipline.gateway.platform.db.GroupCommit;
+import org.tipline.gateway.platform.db.GroupCommits;
 import org.tipline.gateway.platform.idempotency.Idempotency;
 import org.tipline.gateway.platform.idempotency.IdempotencyKey;
 import org.tipline.gateway.platform.idempotency.Outcome;
@@ -29,7 +33,12 @@ import org.tipline.gateway.report.ReportResults.Retracted;
 import org.tipline.gateway.report.ReportResults.Submitted;
 import org.tipline.gateway.security.Caller;
 import org.tipline.gateway.trail.AuditEntries;
+import org.tipline.gateway.trail.AuditEntry;
 import org.tipline.gateway.trail.AuditTrail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The report lifecycle: OPEN, then SUBMITTED, RETRACTED or EXPIRED. Every change commits in one transaction with its
@@ -51,10 +60,15 @@ public class ReportService {
     private final Forwarding forwarding;
     private final AuditTrail audit;
     private final Clock clock;
+    private final GroupCommits groupCommits;
+    private final ReportWriter writer;
+    private volatile GroupCommit<NewReport> newReports;
 
     ReportService(Database database, Idempotency idempotency, ReportRepository reports, FileRepository files,
             DeliveryRepository deliveries, Submission submission, Forwarding forwarding, AuditTrail audit,
-            Clock clock) {
+            Clock clock, GroupCommits groupCommits, ReportWriter writer) {
+        this.groupCommits = groupCommits;
+        this.writer = writer;
         this.database = database;
         this.idempotency = idempotency;
         this.reports = reports;
@@ -66,23 +80,46 @@ public class ReportService {
         this.clock = clock;
     }
 
-    /** Opens a report (201). */
-    public Outcome<Opened> open(Caller caller, IdempotencyKey key, byte[] digest, ReportDocument document) {
-        return database.inTransaction(connection -> idempotency.once(connection, key, digest, 201, Opened.class,
-                () -> {
-                    Report opened = insertOpen(connection, caller, document);
-                    return new Opened(opened.id(), opened.state(), opened.expiresAt());
-                }));
+    void start(@Observes StartupEvent event) {
+        newReports = groupCommits.start("report-commit", writer, NewReport::bytes);
     }
 
-    /** Opens and finishes a report in one transaction (202). */
+    /** Opens a report (201), committed with the other requests' reports waiting at that moment. */
+    public Outcome<Opened> open(Caller caller, IdempotencyKey key, byte[] digest, ReportDocument document) {
+        ReportFacts facts = ReportFacts.of(submission.tree(document));
+        Report opened = newReport(caller, facts);
+        return write(new NewReport(key, digest, 201, new Opened(opened.id(), opened.state(), opened.expiresAt()),
+                opened, document, facts.batched(), null, List.of(opened(caller, opened, document, facts))),
+                Opened.class);
+    }
+
+    /**
+     * Opens and finishes a report (202) in one go: routed, receipted and checked before the transaction, then
+     * written as submitted with the other requests' reports waiting at that moment.
+     */
     public Outcome<Submitted> openAndFinish(Caller caller, IdempotencyKey key, byte[] digest,
             ReportDocument document) {
-        Outcome<Submitted> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
-                202, Submitted.class, () -> submission.submit(connection, caller.auditActor(),
-                        insertOpen(connection, caller, document), document, List.of())));
+        JsonNode tree = submission.tree(document);
+        ReportFacts facts = ReportFacts.of(tree);
+        Report opened = newReport(caller, facts);
+        Submission.Plan plan = submission.plan(caller.auditActor(), opened, document, tree, facts, List.of(),
+                submission.regimes(opened.platformId()));
+        List<AuditEntry> events = new ArrayList<>();
+        events.add(opened(caller, opened, document, facts));
+        events.addAll(plan.audit());
+        Outcome<Submitted> outcome = write(new NewReport(key, digest, 202, plan.result(), opened, document,
+                facts.batched(), plan, events), Submitted.class);
         forwarding.committed();
         return outcome;
+    }
+
+    /** Writes a new report; if its key was taken, the answer stored with the key instead. */
+    private <T> Outcome<T> write(NewReport report, Class<T> resultType) {
+        if (newReports.commit(report)) {
+            return new Outcome<>(resultType.cast(report.result()), report.status(), false);
+        }
+        return database.withConnection(connection -> idempotency.replay(connection, report.key(),
+                report.requestDigest(), resultType));
     }
 
     /** Finishes an open report: final validation, routing, receipt, queued for forwarding (202). */
@@ -223,15 +260,15 @@ public class ReportService {
                 fileId, details.digest(), relevance.name(), annotations.stream().map(Enum::name).sorted().toList()));
     }
 
-    private Report insertOpen(Connection connection, Caller caller, ReportDocument document) throws SQLException {
-        ReportFacts facts = ReportFacts.of(submission.tree(document));
+    private Report newReport(Caller caller, ReportFacts facts) {
         Instant now = clock.instant();
-        Report opened = new Report(Ids.uuidV7(clock), caller.platformId(), ReportState.OPEN, facts.incidentType(),
+        return new Report(Ids.uuidV7(clock), caller.platformId(), ReportState.OPEN, facts.incidentType(),
                 facts.priority(), now, now, null, expiry(now, now));
-        reports.insert(connection, opened, document, facts.batched());
-        audit.record(connection, AuditEntries.reportOpened(caller.auditActor(), opened.platformId(), opened.id(),
-                opened.incidentType(), opened.priority().name(), document.digest(), facts.batched()));
-        return opened;
+    }
+
+    private static AuditEntry opened(Caller caller, Report opened, ReportDocument document, ReportFacts facts) {
+        return AuditEntries.reportOpened(caller.auditActor(), opened.platformId(), opened.id(),
+                opened.incidentType(), opened.priority().name(), document.digest(), facts.batched());
     }
 
     private Report openReport(Connection connection, String platformId, UUID reportId, String action)

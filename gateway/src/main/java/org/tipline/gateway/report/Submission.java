@@ -2,12 +2,16 @@ package org.tipline.gateway.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,18 +27,21 @@ import org.tipline.gateway.platform.errors.Violation;
 import org.tipline.gateway.platform.errors.ViolationCode;
 import org.tipline.gateway.report.ReportResults.Submitted;
 import org.tipline.gateway.routing.PlatformRegistry;
+import org.tipline.gateway.routing.Regime;
 import org.tipline.gateway.routing.Router;
 import org.tipline.gateway.routing.RoutingDecision;
 import org.tipline.gateway.trail.AuditActor;
 import org.tipline.gateway.trail.AuditEntries;
+import org.tipline.gateway.trail.AuditEntry;
 import org.tipline.gateway.trail.AuditTrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Finishing a report, inside the caller's transaction: the batched-mode file rules, routing and the destinations'
- * profiles, the signed receipt, then the frozen report with its delivery and outbox rows.
+ * Finishing a report: the batched-mode file rules, routing and the destinations' profiles, the signed receipt, then
+ * the frozen report with its delivery and outbox rows and its audit events. What it writes is planned first, outside
+ * any transaction ({@link #plan}), so that many can be written together.
  */
 @ApplicationScoped
 class Submission {
@@ -62,33 +69,58 @@ class Submission {
         this.clock = clock;
     }
 
-    /** Finishes {@code open}, whose evidence is looked up in the ledger. */
-    Submitted submit(Connection connection, AuditActor actor, Report open, ReportDocument document)
-            throws SQLException {
-        return submit(connection, actor, open, document, files.submittedWith(connection, open.id()));
+    /**
+     * What submitting a report writes, decided before any of it is written.
+     *
+     * @param submitted the report as it is frozen
+     * @param queued its delivery to every destination
+     * @param audit its events: routed and submitted
+     */
+    record Plan(Report submitted, Map<String, List<String>> rulesByDestination, String receipt,
+            Forwarding.QueuedReport queued, List<AuditEntry> audit, Submitted result) {
     }
 
-    /** Finishes {@code open} with the evidence it is known to have (none, when it was opened in this call). */
-    Submitted submit(Connection connection, AuditActor actor, Report open, ReportDocument document,
-            List<ReportFile> reportFiles) throws SQLException {
+    /** Finishes {@code open}, whose evidence is looked up in the ledger, in the caller's transaction. */
+    Submitted submit(Connection connection, AuditActor actor, Report open, ReportDocument document)
+            throws SQLException {
         JsonNode tree = tree(document);
-        ReportFacts facts = ReportFacts.of(tree);
+        Plan plan = plan(actor, open, document, tree, ReportFacts.of(tree), files.submittedWith(connection,
+                open.id()), platforms.regimes(connection, open.platformId()));
+        reports.submit(connection, plan.submitted(), plan.rulesByDestination(), plan.receipt());
+        forwarding.queueReports(connection, List.of(plan.queued()));
+        audit.record(connection, plan.audit());
+        return plan.result();
+    }
+
+    /** The platform's regimes for routing, outside any transaction (kept for a while; platforms never change). */
+    Set<Regime> regimes(String platformId) {
+        return platforms.regimes(platformId);
+    }
+
+    /**
+     * Decides how {@code open} is submitted with the evidence it has and its platform's {@code regimes}: routes it, signs its receipt and checks its
+     * envelope fits a Kafka message. Writes nothing.
+     *
+     * @throws UnprocessableException when it cannot be submitted: batched-mode file rules, no route, a destination's
+     *         profile, too large to forward
+     */
+    Plan plan(AuditActor actor, Report open, ReportDocument document, JsonNode tree, ReportFacts facts,
+            List<ReportFile> reportFiles, Set<Regime> regimes) {
         checkBatch(facts, reportFiles);
-        RoutingDecision decision = router.route(tree, facts, platforms.regimes(connection, open.platformId()));
+        RoutingDecision decision = router.route(tree, facts, regimes);
         Instant now = clock.instant();
         Report submitted = new Report(open.id(), open.platformId(), ReportState.SUBMITTED, open.incidentType(),
                 open.priority(), open.openedAt(), now, now, null);
         String receipt = receipts.sign(submitted, document.digest(), reportFiles, decision.destinations());
-        reports.submit(connection, submitted, decision.rulesByDestination(), receipt);
-        forwarding.queueReport(connection, open.id(), decision.destinations(), open.priority(), now,
-                ReportFile.sizeOf(document, reportFiles));
-        audit.record(connection,
+        Forwarding.QueuedReport queued = forwarding.prepareReport(open.id(), decision.destinations(),
+                open.priority(), now, ReportFile.sizeOf(document, reportFiles));
+        List<AuditEntry> events = List.of(
                 AuditEntries.reportRouted(actor, open.platformId(), open.id(), decision.rulesByDestination()),
                 AuditEntries.reportSubmitted(actor, open.platformId(), open.id(), document.digest(),
                         reportFiles.stream().map(ReportFile::sha256Hex).toList(), decision.destinations(),
-                        java.util.HexFormat.of().formatHex(CanonicalJson.sha256(receipt.getBytes(
-                                java.nio.charset.StandardCharsets.UTF_8)))));
-        return new Submitted(open.id(), ReportState.SUBMITTED, now, decision.destinations(), receipt);
+                        HexFormat.of().formatHex(CanonicalJson.sha256(receipt.getBytes(StandardCharsets.UTF_8)))));
+        return new Plan(submitted, decision.rulesByDestination(), receipt, queued, events,
+                new Submitted(open.id(), ReportState.SUBMITTED, now, decision.destinations(), receipt));
     }
 
     /** Batched mode: exactly one file, annotated VIRAL and/or POTENTIAL_MEME, relevance REPORTED. */

@@ -142,7 +142,8 @@ public class SigningKeys {
         return read(generated);
     }
 
-    private static Provider bouncyCastle() {
+    /** Bouncy Castle, registered once, last in line: the JDK's own providers stay the defaults. */
+    static Provider bouncyCastle() {
         Provider registered = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
         if (registered != null) {
             return registered;

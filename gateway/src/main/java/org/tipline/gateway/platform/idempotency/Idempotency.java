@@ -10,6 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,6 +63,71 @@ public class Idempotency {
         return replay(connection, key, requestDigest, resultType);
     }
 
+    /** An idempotency key to claim, with the answer it will replay. */
+    public record Claim(IdempotencyKey key, byte[] requestDigest, int status, Object result) {
+    }
+
+    /**
+     * Claims every key of {@code claims} in one statement of the caller's transaction, each stored at once with the
+     * answer it replays, and returns the keys claimed. A key already stored, or claimed earlier in the same list, is
+     * not claimed: its caller replays it ({@link #replay}) once this transaction has committed. A key a transaction
+     * in flight holds is waited for, at most {@link #LOCK_TIMEOUT}; longer fails with
+     * {@link IdempotencyKeyInFlightException}.
+     */
+    public Set<IdempotencyKey> claimAll(Connection connection, List<Claim> claims) throws SQLException {
+        Map<IdempotencyKey, Claim> distinct = new LinkedHashMap<>();
+        claims.forEach(claim -> distinct.putIfAbsent(claim.key(), claim));
+        try (Statement timeout = connection.createStatement()) {
+            timeout.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+        }
+        int n = distinct.size();
+        String[] owners = new String[n];
+        String[] keys = new String[n];
+        byte[][] digests = new byte[n][];
+        Integer[] statuses = new Integer[n];
+        String[] results = new String[n];
+        int i = 0;
+        for (Claim claim : distinct.values()) {
+            owners[i] = claim.key().owner();
+            keys[i] = claim.key().key();
+            digests[i] = claim.requestDigest();
+            statuses[i] = claim.status();
+            results[i] = resultJson(claim.result());
+            i++;
+        }
+        Set<IdempotencyKey> claimed = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_key (owner, key,"
+                + " request_digest, status, result, created_at) SELECT o, k, d, s::smallint, r::jsonb, ? FROM"
+                + " unnest(?::text[], ?::text[], ?::bytea[], ?::int[], ?::text[]) AS c(o, k, d, s, r)"
+                + " ON CONFLICT (owner, key) DO NOTHING RETURNING owner, key")) {
+            Sql.setInstant(insert, 1, clock.instant());
+            insert.setArray(2, connection.createArrayOf("text", owners));
+            insert.setArray(3, connection.createArrayOf("text", keys));
+            insert.setArray(4, connection.createArrayOf("bytea", digests));
+            insert.setArray(5, connection.createArrayOf("int4", statuses));
+            insert.setArray(6, connection.createArrayOf("text", results));
+            try (ResultSet row = insert.executeQuery()) {
+                while (row.next()) {
+                    claimed.add(new IdempotencyKey(row.getString(1), row.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new IdempotencyKeyInFlightException();
+            }
+            throw e;
+        }
+        return claimed;
+    }
+
+    private String resultJson(Object result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("An idempotent result could not be serialized", e);
+        }
+    }
+
     private boolean claim(Connection connection, IdempotencyKey key, byte[] digest, int status) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_key (owner, key,"
                 + " request_digest, status, result, created_at) VALUES (?, ?, ?, ?, '{}'::jsonb, ?)"
@@ -88,7 +158,11 @@ public class Idempotency {
         }
     }
 
-    private <T> Outcome<T> replay(Connection connection, IdempotencyKey key, byte[] digest, Class<T> resultType)
+    /**
+     * The stored answer of {@code key}, marked replayed: {@link IdempotencyKeyReusedException} when it was stored for
+     * another request, {@link IdempotencyKeyInFlightException} when it is not stored (yet).
+     */
+    public <T> Outcome<T> replay(Connection connection, IdempotencyKey key, byte[] digest, Class<T> resultType)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT request_digest, status, result::text"
                 + " FROM idempotency_key WHERE owner = ? AND key = ?")) {
