@@ -169,4 +169,56 @@ class IdempotencyTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void concurrentRequestsWithOneKeyAndDifferentBodiesCreateOneReportAndRefuseTheOthers() throws Exception {
+        // Given: half the requests carry another body (in one group commit, two of them may share a transaction)
+        String platform = TestApi.newPlatform();
+        String key = UUID.randomUUID().toString();
+        int clients = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Response>> answers = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                String body = i % 2 == 0 ? SyntheticReports.minimal() : SyntheticReports.full();
+                bodies.add(body);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(platform, key).body(body).post("/v1/reports?finish=true");
+                }));
+            }
+            // When
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            // Then
+            List<Integer> originals = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Response r = responses.get(i);
+                assertThat(r.statusCode()).as(r.asString()).isIn(202, 409, 422);
+                if (r.statusCode() == 202 && r.header("Idempotent-Replayed") == null) {
+                    originals.add(i);
+                }
+            }
+            assertThat(originals).as("exactly one original answer").hasSize(1);
+            String winner = bodies.get(originals.get(0));
+            for (int i = 0; i < clients; i++) {
+                Response r = responses.get(i);
+                if (r.statusCode() == 202) {
+                    assertThat(bodies.get(i)).as("only the original body is replayed").isEqualTo(winner);
+                    assertThat(r.jsonPath().getString("reportId"))
+                            .isEqualTo(responses.get(originals.get(0)).jsonPath().getString("reportId"));
+                } else if (r.statusCode() == 422) {
+                    assertThat(bodies.get(i)).as("the other body is refused").isNotEqualTo(winner);
+                }
+            }
+            assertThat(TestApi.as(platform).get("/v1/reports").jsonPath().getList("items")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

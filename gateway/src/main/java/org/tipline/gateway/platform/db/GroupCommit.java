@@ -19,6 +19,9 @@ import org.jboss.logging.Logger;
 import org.tipline.gateway.platform.worker.BackgroundTask;
 import org.tipline.gateway.platform.worker.Round;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Group commit: callers hand in units of work and wait; committers write every unit waiting when they start in one
  * transaction, with one commit, and answer each caller once it committed. The {@link Writer} writes a whole group
@@ -51,14 +54,18 @@ public final class GroupCommit<U> {
     private final ToLongFunction<U> size;
     private final LedgerConfig.GroupCommit config;
     private final LinkedBlockingQueue<Pending<U>> queue = new LinkedBlockingQueue<>();
+    private final DistributionSummary groups;
 
     GroupCommit(String name, Database database, Writer<U> writer, ToLongFunction<U> size,
-            LedgerConfig.GroupCommit config) {
+            LedgerConfig.GroupCommit config, MeterRegistry metrics) {
         this.name = name;
         this.database = database;
         this.writer = writer;
         this.size = size;
         this.config = config;
+        this.groups = DistributionSummary.builder("tipline.ledger.group.requests")
+                .description("Requests written by one group-commit transaction").tag("group", name)
+                .publishPercentileHistogram().register(metrics);
     }
 
     /**
@@ -105,7 +112,9 @@ public final class GroupCommit<U> {
                 if (first == null) {
                     return Round.IDLE;
                 }
-                commitGroup(gather(first));
+                List<Pending<U>> group = gather(first);
+                groups.record(group.size());
+                commitGroup(group);
                 return Round.MORE;
             }
 

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.tipline.gateway.platform.worker.WorkerSettings;
 import org.tipline.gateway.platform.worker.Workers;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** Creates {@link GroupCommit}s and starts their committers as workers ({@code <name>-1}, {@code <name>-2}, …). */
 @ApplicationScoped
 public class GroupCommits {
@@ -15,11 +17,13 @@ public class GroupCommits {
     private final Database database;
     private final Workers workers;
     private final LedgerConfig config;
+    private final MeterRegistry metrics;
 
-    GroupCommits(Database database, Workers workers, LedgerConfig config) {
+    GroupCommits(Database database, Workers workers, LedgerConfig config, MeterRegistry metrics) {
         this.database = database;
         this.workers = workers;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /**
@@ -27,7 +31,7 @@ public class GroupCommits {
      * committers start at once (none when group commit is off: each unit then gets a transaction of its own).
      */
     public <U> GroupCommit<U> start(String name, GroupCommit.Writer<U> writer, ToLongFunction<U> size) {
-        GroupCommit<U> group = new GroupCommit<>(name, database, writer, size, config.groupCommit());
+        GroupCommit<U> group = new GroupCommit<>(name, database, writer, size, config.groupCommit(), metrics);
         if (config.groupCommit().enabled()) {
             for (int i = 1; i <= config.groupCommit().committers(); i++) {
                 workers.start(name + "-" + i, WorkerSettings.polling(Duration.ZERO), group.committer());
