@@ -9,7 +9,6 @@ import org.tipline.core.json.CanonicalJson;
 import org.tipline.gateway.trail.AuditActor;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,11 +40,7 @@ public record AuditEvent(long seq, Instant at, String type, AuditActor actor, St
             event.put("destination", destination);
         }
         event.set("details", details);
-        try {
-            return CanonicalJson.canonicalize(JSON.writeValueAsString(event));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("An audit event could not be serialized", e);
-        }
+        return CanonicalJson.canonicalize(event);
     }
 
     /** The event as exported: its canonical fields and the base64 leaf hash. */

@@ -105,6 +105,14 @@ public interface DeliveryConfig {
         @WithDefault("PT0.2S")
         Duration pollInterval();
 
+        /**
+         * After a round that did not fill its batch, how long the relay lets messages gather before it claims again
+         * (counted from that round's start): fewer, fuller rounds, each with one claim, one broker round trip and
+         * one commit. A P1 message committed meanwhile cuts it short. Zero: claim at every wake-up.
+         */
+        @WithDefault("PT0.02S")
+        Duration linger();
+
         /** First pause after a failed batch; doubles up to {@code max-backoff}. */
         @WithDefault("PT0.2S")
         Duration minBackoff();

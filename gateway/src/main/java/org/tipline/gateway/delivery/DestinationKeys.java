@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.tipline.core.envelope.ReceiverKeys;
+import org.tipline.gateway.platform.crypto.EcdhEsSealer;
 import org.tipline.gateway.platform.crypto.KeyMaterialException;
 import org.tipline.gateway.platform.crypto.KeysConfig;
 import org.tipline.gateway.routing.Destination;
@@ -32,7 +33,7 @@ public class DestinationKeys {
 
     private static final Logger LOGGER = Logger.getLogger(DestinationKeys.class);
 
-    private final Map<String, PublicJsonWebKey> sealing = new HashMap<>();
+    private final Map<String, EcdhEsSealer> sealing = new HashMap<>();
     private final Map<String, JsonWebKeySet> acknowledging = new HashMap<>();
 
     DestinationKeys(DeliveryConfig config, KeysConfig keys, RoutingTable routing) {
@@ -49,7 +50,7 @@ public class DestinationKeys {
                             destination.id(), directory);
                 }
                 JsonWebKeySet set = publicOnly(ReceiverKeys.read(file), file);
-                sealing.put(destination.id(), ReceiverKeys.key(set, "enc"));
+                sealing.put(destination.id(), EcdhEsSealer.to(ReceiverKeys.key(set, "enc")));
                 acknowledging.put(destination.id(), set);
             } catch (IOException e) {
                 throw new KeyMaterialException("Destination " + destination.id() + " has no usable public keys in "
@@ -59,13 +60,13 @@ public class DestinationKeys {
         }
     }
 
-    /** The key envelopes for {@code destination} are sealed to. */
-    public PublicJsonWebKey sealingKey(String destination) {
-        PublicJsonWebKey key = sealing.get(destination);
-        if (key == null) {
+    /** What seals envelopes for {@code destination} to its key. */
+    public EcdhEsSealer sealer(String destination) {
+        EcdhEsSealer sealer = sealing.get(destination);
+        if (sealer == null) {
             throw new KeyMaterialException("Destination " + destination + " has no sealing key");
         }
-        return key;
+        return sealer;
     }
 
     /** The keys a Kafka acknowledgement for {@code destination} may be signed with; empty if it registered none. */

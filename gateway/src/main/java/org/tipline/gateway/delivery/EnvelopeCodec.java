@@ -1,91 +1,70 @@
 package org.tipline.gateway.delivery;
 
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
-import org.jose4j.jwe.JsonWebEncryption;
-import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.lang.JoseException;
 import org.tipline.core.envelope.Typ;
 import org.tipline.core.json.CanonicalJson;
-import org.tipline.gateway.platform.crypto.FastP256;
-import org.tipline.gateway.platform.crypto.KeyMaterialException;
+import org.tipline.core.json.CanonicalObject;
 import org.tipline.gateway.platform.crypto.SigningKeys;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Turns envelopes into Kafka record values (UTF-8 JSON, schema version 2): {@code platformId}, {@code report} and
  * {@code files} are sealed to the destination's key (JWE compact, ECDH-ES on P-256 with A256GCM, a fresh ephemeral
  * key per message); in clear stay the routing fields, {@code contentDigest} (SHA-256 of the sealed canonical
  * plaintext) and {@code fileDigests}; the gateway's detached signature (type {@code tipline-envelope+jws}) covers
- * all of it, ciphertext included.
+ * all of it, ciphertext included. Both the plaintext and the signed envelope are assembled canonically from their
+ * parts (the report is canonical as stored), never parsed again.
  */
 @Singleton
 public class EnvelopeCodec {
 
-    private final ObjectMapper json;
+    private static final Map<String, String> SEALED_HEADERS = Map.of("typ", Typ.SEALED, "cty", "application/json");
+
     private final SigningKeys signing;
     private final DestinationKeys destinations;
 
-    EnvelopeCodec(ObjectMapper json, SigningKeys signing, DestinationKeys destinations) {
-        this.json = json;
+    EnvelopeCodec(SigningKeys signing, DestinationKeys destinations) {
         this.signing = signing;
         this.destinations = destinations;
     }
 
     /** The record value of {@code envelope}. */
     public byte[] encode(Envelope envelope) {
-        try {
-            ObjectNode content = json.createObjectNode();
-            content.put("platformId", envelope.platformId());
-            content.set("report", envelope.report());
-            content.set("files", json.valueToTree(envelope.files()));
-            byte[] plaintext = CanonicalJson.canonicalize(json.writeValueAsString(content));
-            ObjectNode wire = json.createObjectNode();
-            wire.put("schemaVersion", Envelope.SCHEMA_VERSION);
-            wire.put("messageId", envelope.messageId().toString());
-            wire.put("kind", envelope.kind().name());
-            wire.put("reportId", envelope.reportId().toString());
-            wire.put("destination", envelope.destination());
-            wire.put("priority", envelope.priority().name());
-            if (envelope.submittedAt() != null) {
-                wire.put("submittedAt", envelope.submittedAt().toString());
-            }
-            wire.put("contentDigest", HexFormat.of().formatHex(CanonicalJson.sha256(plaintext)));
-            ArrayNode digests = wire.putArray("fileDigests");
-            envelope.files().forEach(file -> digests.add(file.sha256()));
-            wire.put("sealed", seal(plaintext, destinations.sealingKey(envelope.destination())));
-            wire.put("signature", signing.signDetached(CanonicalJson.canonicalize(json.writeValueAsString(wire)),
-                    Typ.ENVELOPE));
-            return json.writeValueAsString(wire).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("An envelope could not be serialized", e);
-        }
+        byte[] plaintext = new CanonicalObject().string("platformId", envelope.platformId())
+                .raw("report", envelope.report().canonicalBytes()).raw("files", files(envelope.files()))
+                .toBytes();
+        CanonicalObject wire = new CanonicalObject().number("schemaVersion", Envelope.SCHEMA_VERSION)
+                .string("messageId", envelope.messageId().toString()).string("kind", envelope.kind().name())
+                .string("reportId", envelope.reportId().toString()).string("destination", envelope.destination())
+                .string("priority", envelope.priority().name())
+                .optionalString("submittedAt", envelope.submittedAt() == null
+                        ? null
+                        : envelope.submittedAt().toString())
+                .string("contentDigest", HexFormat.of().formatHex(CanonicalJson.sha256(plaintext)))
+                .strings("fileDigests", envelope.files().stream().map(Envelope.FileReference::sha256).toList())
+                .string("sealed", destinations.sealer(envelope.destination()).seal(plaintext, SEALED_HEADERS));
+        String signature = signing.signDetached(wire.toBytes(), Typ.ENVELOPE);
+        return wire.string("signature", signature).toBytes();
     }
 
-    private static String seal(byte[] plaintext, PublicJsonWebKey key) {
-        JsonWebEncryption jwe = new JsonWebEncryption();
-        jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.ECDH_ES);
-        jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
-        jwe.setKeyIdHeaderValue(key.getKeyId());
-        jwe.setHeader("typ", Typ.SEALED);
-        jwe.setContentTypeHeaderValue("application/json");
-        jwe.setPlaintext(plaintext);
-        jwe.setKey(key.getPublicKey());
-        jwe.setProviderContext(FastP256.ecdhEs());
-        try {
-            return jwe.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new KeyMaterialException("An envelope could not be sealed to its destination's key", e);
+    /** The canonical array of the file references (details as the platform set them, when it did). */
+    private static byte[] files(List<Envelope.FileReference> files) {
+        List<byte[]> elements = new ArrayList<>(files.size());
+        for (Envelope.FileReference file : files) {
+            CanonicalObject element = new CanonicalObject().string("fileId", file.fileId().toString())
+                    .number("sizeBytes", file.sizeBytes()).optionalString("sha256", file.sha256())
+                    .optionalString("md5", file.md5()).optionalString("mediaType", file.mediaType())
+                    .optionalString("href", file.href());
+            if (file.details() != null) {
+                element.raw("details", file.details().canonicalBytes());
+            }
+            elements.add(element.toBytes());
         }
+        return CanonicalObject.array(elements);
     }
 }

@@ -77,9 +77,9 @@ public class Forwarding {
         queue(connection, reportId, destinations, kind, priority, additionId, now, bound);
     }
 
-    /** Call after the transaction that queued messages committed. */
-    public void committed() {
-        relay.wakeUp();
+    /** Call after the transaction that queued messages of {@code priority} committed. */
+    public void committed(Priority priority) {
+        relay.wakeUp(priority.isUrgent());
     }
 
     private void queue(Connection connection, UUID reportId, List<String> destinations, MessageKind kind,

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.tipline.gateway.kernel.ReportDocument;
 
 /**
  * Where envelopes get what they carry: the port delivery defines and the feature that owns reports, supplements and
@@ -25,7 +25,7 @@ public interface MessageContents {
      * @param document the report for kind REPORT, the supplement or escalation otherwise (canonical JSON)
      * @param files the evidence files the message forwards
      */
-    record Content(String platformId, Instant submittedAt, JsonNode document, List<File> files) {
+    record Content(String platformId, Instant submittedAt, ReportDocument document, List<File> files) {
 
         public Content {
             Objects.requireNonNull(platformId, "platformId");
@@ -35,6 +35,7 @@ public interface MessageContents {
     }
 
     /** An evidence file a message forwards, with the details the platform set (or null). */
-    record File(UUID fileId, long sizeBytes, String sha256, String md5, String mediaType, JsonNode details) {
+    record File(UUID fileId, long sizeBytes, String sha256, String md5, String mediaType,
+            ReportDocument details) {
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -47,6 +48,7 @@ import org.tipline.gateway.trail.AuditEntries;
 import org.tipline.gateway.trail.AuditEntry;
 import org.tipline.gateway.trail.AuditTrail;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
@@ -84,6 +86,7 @@ public class OutboxRelay implements BackgroundTask {
     private final DeliveryConfig config;
     private final Instance<RelayListener> listeners;
     private final MeterRegistry metrics;
+    private final DistributionSummary batches;
     private final AuditTrail audit;
     private final Clock clock;
     private final Workers workers;
@@ -98,6 +101,10 @@ public class OutboxRelay implements BackgroundTask {
     private KafkaProducer<String, byte[]> producer;
     private Admin admin;
     private boolean paused;
+    /** Released by a wake-up for a P1 message: ends a linger at once. */
+    private final Semaphore urgent = new Semaphore(0);
+    private long lastRoundStarted;
+    private boolean lastRoundFull = true;
 
     OutboxRelay(Database database, OutboxRepository outbox, DeliveryRepository deliveries, EnvelopeFactory envelopes,
             EnvelopeCodec codec, KafkaClients kafka, DeliveryConfig config, Instance<RelayListener> listeners,
@@ -111,6 +118,9 @@ public class OutboxRelay implements BackgroundTask {
         this.config = config;
         this.listeners = listeners;
         this.metrics = metrics;
+        this.batches = DistributionSummary.builder("tipline.delivery.relay.batch")
+                .description("Messages the relay published in one round").publishPercentileHistogram()
+                .register(metrics);
         this.audit = audit;
         this.clock = clock;
         this.workers = workers;
@@ -127,9 +137,35 @@ public class OutboxRelay implements BackgroundTask {
 
     /** Asks the relay to look at the outbox now instead of at its next poll. */
     public void wakeUp() {
+        wakeUp(false);
+    }
+
+    /**
+     * Asks the relay to look at the outbox soon: after its linger, or at once for {@code urgent} (P1) messages.
+     */
+    public void wakeUp(boolean urgentMessages) {
+        if (urgentMessages) {
+            urgent.release();
+        }
         Worker running = worker;
         if (running != null) {
             running.wakeUp();
+        }
+    }
+
+    /** After a round that did not fill its batch, waits out the linger unless P1 messages are waiting. */
+    private void linger() {
+        if (lastRoundFull || urgent.tryAcquire()) {
+            urgent.drainPermits();
+            return;
+        }
+        long left = lastRoundStarted + config.relay().linger().toNanos() - System.nanoTime();
+        try {
+            if (left > 0 && urgent.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                urgent.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -164,8 +200,11 @@ public class OutboxRelay implements BackgroundTask {
 
     @Override
     public Round round() {
+        linger();
+        lastRoundStarted = System.nanoTime();
         try {
             Relayed relayed = relayBatch();
+            lastRoundFull = relayed.full();
             if (relayed.outage() != null) {
                 metrics.counter("tipline.delivery.relay.outages").increment();
                 if (!paused) {
@@ -208,6 +247,7 @@ public class OutboxRelay implements BackgroundTask {
         });
         settlement.awaiting.forEach(sent -> awaited.put(sent.message().id(), sent));
         settlement.sent.forEach(sent -> recordForwarded(sent.message()));
+        batches.record(settlement.sent.size());
         settlement.parked.forEach(failure -> metrics.counter("tipline.delivery.failed", "destination",
                 failure.message().destination(), "kind", failure.message().kind().name(), "code", failure.code())
                 .increment());

@@ -28,7 +28,6 @@ import org.tipline.gateway.report.ReportResults.Submitted;
 import org.tipline.gateway.report.ReportStatus;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -128,10 +127,6 @@ public class ReportMapper {
     }
 
     private ReportDocument document(Object request) {
-        try {
-            return ReportDocument.ofJson(documents.writeValueAsString(request));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A validated request could not be serialized", e);
-        }
+        return ReportDocument.of(documents.valueToTree(request));
     }
 }

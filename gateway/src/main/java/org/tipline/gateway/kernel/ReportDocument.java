@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import org.tipline.core.json.CanonicalJson;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * A report's content as the gateway keeps and forwards it: RFC 8785 canonical JSON and its SHA-256. The content is
  * opaque to the domain except through the facts the rules read; it is never logged.
@@ -22,6 +24,11 @@ public final class ReportDocument {
     /** The document of the JSON text {@code json}, canonicalized. */
     public static ReportDocument ofJson(String json) {
         return new ReportDocument(CanonicalJson.canonicalize(Objects.requireNonNull(json, "json")));
+    }
+
+    /** The document of a JSON tree, canonicalized. */
+    public static ReportDocument of(JsonNode tree) {
+        return new ReportDocument(CanonicalJson.canonicalize(Objects.requireNonNull(tree, "tree")));
     }
 
     /** A document read back from the ledger, already canonical. */

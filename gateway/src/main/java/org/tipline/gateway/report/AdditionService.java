@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,9 +64,11 @@ public class AdditionService {
     public Outcome<Supplemented> supplement(Caller caller, IdempotencyKey key, byte[] digest, UUID reportId,
             ReportDocument content, List<UUID> fileIds) {
         String platformId = caller.platformId();
+        AtomicReference<Priority> queued = new AtomicReference<>(Priority.P3_STANDARD);
         Outcome<Supplemented> outcome = database.inTransaction(connection -> idempotency.once(connection, key, digest,
                 201, Supplemented.class, () -> {
                     Report report = submitted(connection, platformId, reportId, "supplement");
+                    queued.set(report.priority());
                     UUID id = Ids.uuidV7(clock);
                     Instant now = clock.instant();
                     additions.insert(connection, id, reportId, Kind.SUPPLEMENT, report.priority(), content, now);
@@ -84,7 +87,7 @@ public class AdditionService {
                             id, content.digest(), fileIds, destinations));
                     return new Supplemented(id, reportId, destinations, fileIds);
                 }));
-        forwarding.committed();
+        forwarding.committed(queued.get());
         return outcome;
     }
 
@@ -111,7 +114,7 @@ public class AdditionService {
                             priority.name(), content.digest(), destinations));
                     return new Escalated(id, reportId, priority, destinations);
                 }));
-        forwarding.committed();
+        forwarding.committed(priority);
         return outcome;
     }
 

@@ -9,8 +9,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,6 +75,36 @@ public class FileRepository {
     /** The files submitted with the report itself (not those added later with supplements). */
     public List<ReportFile> submittedWith(Connection connection, UUID reportId) throws SQLException {
         return ofReport(connection, reportId).stream().filter(f -> !f.afterSubmission()).toList();
+    }
+
+    /**
+     * The files submitted with each of {@code reportIds} and those each of {@code additionIds} forwards, oldest first,
+     * in one query: by report id and by addition id (sources without files are absent).
+     */
+    public Map<UUID, List<ReportFile>> forwardedWith(Connection connection, Collection<UUID> reportIds,
+            Collection<UUID> additionIds) throws SQLException {
+        Map<UUID, List<ReportFile>> bySource = new HashMap<>();
+        if (reportIds.isEmpty() && additionIds.isEmpty()) {
+            return bySource;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM evidence_file"
+                + " WHERE (report_id = ANY (?) AND NOT after_submission) OR addition_id = ANY (?)"
+                + " ORDER BY uploaded_at, id")) {
+            select.setArray(1, connection.createArrayOf("uuid", reportIds.toArray()));
+            select.setArray(2, connection.createArrayOf("uuid", additionIds.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ReportFile file = map(row);
+                    if (!file.afterSubmission() && reportIds.contains(file.reportId())) {
+                        bySource.computeIfAbsent(file.reportId(), id -> new ArrayList<>()).add(file);
+                    }
+                    if (file.additionId() != null && additionIds.contains(file.additionId())) {
+                        bySource.computeIfAbsent(file.additionId(), id -> new ArrayList<>()).add(file);
+                    }
+                }
+            }
+        }
+        return bySource;
     }
 
     /** The files a supplement forwards. */
@@ -139,6 +172,26 @@ public class FileRepository {
             update.setObject(6, fileId);
             update.executeUpdate();
         }
+    }
+
+    /** The decrypted details of those of {@code fileIds} that have them, in one query. */
+    public Map<UUID, ReportDocument> details(Connection connection, Collection<UUID> fileIds) throws SQLException {
+        Map<UUID, ReportDocument> details = new HashMap<>();
+        if (fileIds.isEmpty()) {
+            return details;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, details_key_id, details"
+                + " FROM evidence_file WHERE id = ANY (?) AND details IS NOT NULL")) {
+            select.setArray(1, connection.createArrayOf("uuid", fileIds.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    UUID id = row.getObject(1, UUID.class);
+                    details.put(id, ReportDocument.ofCanonical(cipher.decrypt(row.getString(2), row.getBytes(3),
+                            associatedData(id))));
+                }
+            }
+        }
+        return details;
     }
 
     /** The decrypted details of a file, if set. */

@@ -1,6 +1,5 @@
 package org.tipline.gateway.report;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.tipline.core.envelope.Typ;
 import org.tipline.core.json.CanonicalJson;
 import org.tipline.gateway.platform.crypto.SigningKeys;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -44,11 +42,6 @@ public class ReceiptSigner {
         Payload payload = new Payload(report.id(), report.platformId(), report.submittedAt(),
                 HexFormat.of().formatHex(contentDigest),
                 files.stream().map(f -> new FileEntry(f.id(), f.sha256Hex())).toList(), destinations);
-        try {
-            byte[] canonical = CanonicalJson.canonicalize(json.writeValueAsString(payload));
-            return keys.sign(canonical, Typ.RECEIPT);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("A receipt could not be serialized", e);
-        }
+        return keys.sign(CanonicalJson.canonicalize(json.valueToTree(payload)), Typ.RECEIPT);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +18,7 @@ import org.tipline.gateway.delivery.DeliveryRepository;
 import org.tipline.gateway.delivery.DeliveryStatus;
 import org.tipline.gateway.delivery.Forwarding;
 import org.tipline.gateway.kernel.Ids;
+import org.tipline.gateway.kernel.Priority;
 import org.tipline.gateway.kernel.ReportCodes.FileAnnotation;
 import org.tipline.gateway.kernel.ReportCodes.FileRelevance;
 import org.tipline.gateway.kernel.ReportDocument;
@@ -109,7 +111,7 @@ public class ReportService {
         events.addAll(plan.audit());
         Outcome<Submitted> outcome = write(new NewReport(key, digest, 202, plan.result(), opened, document,
                 facts.batched(), plan, events), Submitted.class);
-        forwarding.committed();
+        forwarding.committed(opened.priority());
         return outcome;
     }
 
@@ -124,13 +126,15 @@ public class ReportService {
 
     /** Finishes an open report: final validation, routing, receipt, queued for forwarding (202). */
     public Outcome<Submitted> finish(Caller caller, IdempotencyKey key, byte[] digest, UUID reportId) {
+        AtomicReference<Priority> queued = new AtomicReference<>(Priority.P3_STANDARD);
         Outcome<Submitted> outcome = expiringIfDue(() -> database.inTransaction(connection -> idempotency.once(
                 connection, key, digest, 202, Submitted.class, () -> {
                     Report report = openReport(connection, caller.platformId(), reportId, "finish");
+                    queued.set(report.priority());
                     return submission.submit(connection, caller.auditActor(), report,
                             reports.content(connection, reportId));
                 })));
-        forwarding.committed();
+        forwarding.committed(queued.get());
         return outcome;
     }
 

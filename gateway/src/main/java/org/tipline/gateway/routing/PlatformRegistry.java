@@ -15,37 +15,46 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.tipline.gateway.platform.db.ChangeNotices;
 import org.tipline.gateway.platform.db.Database;
 
 /**
- * The reporting regimes a platform is registered under, as routing reads them. Platforms are only ever added, never
- * changed, so what was read is kept for {@link #FRESH_FOR} (in case an operator edits one in the database).
+ * The reporting regimes a platform is registered under, as routing reads them. What was read is kept while no change
+ * of the platform table was announced since ({@link ChangeNotices}) and for at most {@link #FRESH_FOR}.
  */
 @ApplicationScoped
 public class PlatformRegistry {
 
     static final Duration FRESH_FOR = Duration.ofMinutes(1);
+    /** The notices' topic: the table's name (see migration V6). */
+    static final String TOPIC = "platform";
     private static final Logger LOGGER = Logger.getLogger(PlatformRegistry.class);
 
     private final Database database;
+    private final ChangeNotices notices;
     private final Clock clock;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    PlatformRegistry(Database database, Clock clock) {
+    PlatformRegistry(Database database, ChangeNotices notices, Clock clock) {
         this.database = database;
+        this.notices = notices;
         this.clock = clock;
     }
 
-    /** The platform's regimes, from what was read less than {@link #FRESH_FOR} ago or else from the ledger. */
+    /** The platform's regimes: as read before, if still current, or else from the ledger. */
     public Set<Regime> regimes(String platformId) {
+        if (!notices.isListening()) {
+            return database.withConnection(connection -> regimes(connection, platformId));
+        }
         Instant now = clock.instant();
+        long generation = notices.generation(TOPIC);
         Known cached = known.get(platformId);
-        if (cached != null && cached.readAt().plus(FRESH_FOR).isAfter(now)) {
+        if (cached != null && cached.generation() == generation && cached.readAt().plus(FRESH_FOR).isAfter(now)) {
             return cached.regimes();
         }
         Set<Regime> regimes = database.withConnection(connection -> regimes(connection, platformId));
-        if (!regimes.isEmpty()) {
-            known.put(platformId, new Known(Set.copyOf(regimes), now));
+        if (!regimes.isEmpty() && notices.isListening() && notices.generation(TOPIC) == generation) {
+            known.put(platformId, new Known(Set.copyOf(regimes), generation, now));
         }
         return regimes;
     }
@@ -70,6 +79,6 @@ public class PlatformRegistry {
         return regimes;
     }
 
-    private record Known(Set<Regime> regimes, Instant readAt) {
+    private record Known(Set<Regime> regimes, long generation, Instant readAt) {
     }
 }

@@ -2,8 +2,6 @@ package org.tipline.gateway.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.tipline.gateway.platform.db.Database;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -14,7 +12,8 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Turns an API key into a security identity: the SHA-256 of the key is looked up among unrevoked credentials; the
+ * Turns an API key into a security identity: the SHA-256 of the key is looked up among unrevoked credentials
+ * ({@link CredentialCache}); the
  * identity carries the {@link Caller} as attribute {@link #CALLER}. Unknown or revoked keys fail authentication (401).
  */
 @ApplicationScoped
@@ -23,11 +22,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     /** Identity attribute holding the {@link Caller}. */
     public static final String CALLER = "tipline.caller";
 
-    private final Database database;
-    private final CredentialRepository credentials;
+    private final CredentialCache credentials;
 
-    ApiKeyIdentityProvider(Database database, CredentialRepository credentials) {
-        this.database = database;
+    ApiKeyIdentityProvider(CredentialCache credentials) {
         this.credentials = credentials;
     }
 
@@ -44,7 +41,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
             if (key.isEmpty() || key.length() > 200) {
                 throw new AuthenticationFailedException("Malformed credential");
             }
-            Caller caller = database.withConnection(c -> credentials.findActive(c, ApiKeys.hash(key)))
+            Caller caller = credentials.findActive(ApiKeys.hash(key))
                     .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked credential"));
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(caller.credentialId().toString()))

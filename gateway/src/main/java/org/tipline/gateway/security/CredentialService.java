@@ -34,9 +34,11 @@ public class CredentialService {
     private final SecurityConfig config;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CredentialCache cache;
 
     CredentialService(Database database, Idempotency idempotency, CredentialRepository credentials,
-            SecurityConfig config, AuditTrail audit, Clock clock) {
+            SecurityConfig config, AuditTrail audit, Clock clock, CredentialCache cache) {
+        this.cache = cache;
         this.database = database;
         this.idempotency = idempotency;
         this.credentials = credentials;
@@ -83,6 +85,7 @@ public class CredentialService {
         if (!revoked) {
             throw new CredentialNotFoundException(id);
         }
+        cache.revoked();
     }
 
     public List<Credential> list() {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.tipline.core.json.CanonicalJson;
 import org.tipline.gateway.kernel.Priority;
+import org.tipline.gateway.kernel.ReportDocument;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,11 +52,13 @@ class EnvelopeBudgetTest {
                 JsonNode stored = random.nextInt(5) == 0 ? null : details;
                 UUID fileId = UUID.randomUUID();
                 references.add(new Envelope.FileReference(fileId, Long.MAX_VALUE, "a".repeat(64), "b".repeat(32),
-                        "\"\u0001".repeat(127) + "x", "/v1/intake/ncmec/files/" + fileId, stored));
+                        "\"\u0001".repeat(127) + "x", "/v1/intake/ncmec/files/" + fileId,
+                        stored == null ? null : ReportDocument.ofJson(stored.toString())));
                 detailsBytes.add(stored == null ? 0 : canonical(stored).length + 28);
             }
             Envelope envelope = new Envelope(UUID.randomUUID(), MessageKind.REPORT, UUID.randomUUID(), "ncmec",
-                    Priority.P1_IMMINENT, "test-platform-" + "p".repeat(50), Instant.now(), document, references);
+                    Priority.P1_IMMINENT, "test-platform-" + "p".repeat(50), Instant.now(),
+                    ReportDocument.ofJson(document.toString()), references);
             int actual = codec.encode(envelope).length + OutboxRelay.RECORD_OVERHEAD;
             long bound = budget.bound(new MessageSize(canonical(document).length, detailsBytes));
             assertThat(bound).as("round %d: %d files, document of %d bytes", round, files,

@@ -142,8 +142,7 @@ public class SigningKeys {
         return read(generated);
     }
 
-    /** Bouncy Castle, registered once, last in line: the JDK's own providers stay the defaults. */
-    static Provider bouncyCastle() {
+    private static Provider bouncyCastle() {
         Provider registered = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
         if (registered != null) {
             return registered;
