@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
         description = "Measure the gateway against its servers on this machine.")
 public class BenchCommand implements Callable<Integer> {
 
+    /** Connections the open loop may use at once: its rate times its slowest answers, with room to spare. */
+    private static final int OPEN_LOOP_CONNECTIONS = 256;
+
     /** The scenarios, in the order they run. */
     enum Scenario {
         INTAKE, AUDIT_QUERY
@@ -135,10 +138,14 @@ public class BenchCommand implements Callable<Integer> {
                 out.resolve("gateway-" + name(scenario) + ".log"))) {
             GatewayApi api = new GatewayApi(gateway.base(), gateway.adminKey(), Math.max(8, clients));
             return switch (scenario) {
-                case INTAKE -> Map.of("runs", new IntakeBenchmark(api, gateway, environment,
-                        new IntakeBenchmark.Settings(sizes, clients, warmUp, duration, openFractions,
-                                baselineDuration))
-                        .run());
+                case INTAKE -> {
+                    try (LoadClient load = new LoadClient(gateway.base(), Math.max(clients, OPEN_LOOP_CONNECTIONS))) {
+                        yield Map.of("runs", new IntakeBenchmark(api, load, gateway, environment,
+                                new IntakeBenchmark.Settings(sizes, clients, warmUp, duration, openFractions,
+                                        baselineDuration))
+                                .run());
+                    }
+                }
                 case AUDIT_QUERY -> new AuditQueryBenchmark(api, environment, auditEvents, auditQueries,
                         List.of(1, 4)).run();
             };

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * CPU seconds spent so far, per part of the machine, from Linux's {@code /proc}: the gateway, PostgreSQL (every
  * server process, plus what its exited backends used, which the kernel charges to the postmaster), this harness's
  * JVM (the load generator, the delivery consumer and — with the local stack — the Kafka broker), and the whole
- * machine. Parts that cannot be read (not Linux, external servers) read as zero.
+ * machine; and, as a part of the gateway's, its JIT compiler threads. Parts that cannot be read (not Linux, external
+ * servers) read as zero.
  */
 final class CpuAccount {
 
@@ -20,14 +21,29 @@ final class CpuAccount {
     private CpuAccount() {
     }
 
-    /** CPU seconds used so far: {@code gateway}, {@code postgres}, {@code harness}, {@code machine}. */
+    /**
+     * CPU seconds used so far: {@code gateway}, {@code postgres}, {@code harness}, {@code machine}, and {@code jit}
+     * (the gateway's compiler threads, included in {@code gateway}).
+     */
     static Map<String, Double> now(long gatewayPid) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         seconds.put("gateway", process(gatewayPid));
         seconds.put("postgres", postgres());
         seconds.put("harness", process(ProcessHandle.current().pid()));
         seconds.put("machine", machine());
+        seconds.put("jit", jit(gatewayPid));
         return seconds;
+    }
+
+    /** CPU seconds of the JIT compiler threads ({@code C1/C2 CompilerThread<n>}) of process {@code pid}. */
+    static double jit(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return threads.map(thread -> Stat.read(thread.resolve("stat")))
+                    .filter(stat -> stat != null && stat.command().contains("CompilerThre"))
+                    .mapToDouble(stat -> stat.seconds(false)).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** Per part, the seconds used between {@code before} and {@code after} for each 1,000 of {@code count}. */

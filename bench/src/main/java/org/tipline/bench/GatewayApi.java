@@ -14,7 +14,10 @@ import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The gateway's HTTP API as the harness uses it: set-up through the admin API, then timed requests. */
+/**
+ * The gateway's HTTP API as the harness sets it up (the admin API) and as the audit-query scenario reads it; the intake
+ * load goes through {@link LoadClient}.
+ */
 final class GatewayApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,20 +62,6 @@ final class GatewayApi {
     HttpResponse<String> get(String key, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + key).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** POSTs a JSON body with a fresh Idempotency-Key. */
-    HttpResponse<String> post(String key, String path, byte[] body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + key)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The same POST, sent without waiting (open-loop load). */
-    java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String key, String path, byte[] body) {
-        return http.sendAsync(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + key)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode parse(String json) throws IOException {

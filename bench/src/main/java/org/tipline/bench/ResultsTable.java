@@ -48,9 +48,10 @@ final class ResultsTable {
         eachRun(sizes, (body, load, run) -> run(md, body, load, run));
         md.append(
                 "\nWhere the machine's CPU went, in CPU seconds per 1,000 accepted reports (the harness runs the load")
-                .append(" generator, the delivery consumer and, with the local stack, the Kafka broker):\n\n")
-                .append("| body | load | gateway | PostgreSQL | harness and broker | whole machine |\n")
-                .append("| ---: | --- | ---: | ---: | ---: | ---: |\n");
+                .append(" generator, the delivery consumer and, with the local stack, the Kafka broker; of the gateway's, its")
+                .append(" JIT compilers, which the warm-up lets settle first):\n\n")
+                .append("| body | load | gateway | of which JIT | PostgreSQL | harness and broker | whole machine |\n")
+                .append("| ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
         eachRun(sizes, (body, load, run) -> cpu(md, body, load, run));
         md.append("\nBaselines on the same servers (records of the body's size):\n\n")
                 .append("| body | Kafka producer, acks=all, idempotent | PostgreSQL, 1 row per transaction |\n")
@@ -93,7 +94,8 @@ final class ResultsTable {
     private static void cpu(StringBuilder md, String body, String load, Map<String, Object> run) {
         Map<String, Object> parts = (Map<String, Object>) run.getOrDefault("cpuSecondsPer1000ByPart", Map.of());
         md.append("| ").append(body).append(" | ").append(load).append(" | ").append(parts.get("gateway"))
-                .append(" | ").append(parts.get("postgres")).append(" | ").append(parts.get("harness")).append(" | ")
+                .append(" | ").append(parts.get("jit")).append(" | ").append(parts.get("postgres")).append(" | ")
+                .append(parts.get("harness")).append(" | ")
                 .append(parts.get("machine")).append(" |\n");
     }
 
