@@ -113,6 +113,15 @@ public interface DeliveryConfig {
         @WithDefault("PT0.02S")
         Duration linger();
 
+        /**
+         * Threads that seal and sign a batch's envelopes in parallel (the relay's CPU work: an ECDH agreement and an
+         * Ed25519 signature each); 0: one per processor.
+         */
+        @WithDefault("0")
+        @Min(0)
+        @Max(64)
+        int encoders();
+
         /** First pause after a failed batch; doubles up to {@code max-backoff}. */
         @WithDefault("PT0.2S")
         Duration minBackoff();

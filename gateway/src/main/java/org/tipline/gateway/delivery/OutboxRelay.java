@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -97,6 +98,8 @@ public class OutboxRelay implements BackgroundTask {
      */
     private final Map<String, Integer> failingTopics = new ConcurrentHashMap<>();
     private ExecutorService aside;
+    private ExecutorService encoders;
+    private int encoderCount;
     private volatile Worker worker;
     private KafkaProducer<String, byte[]> producer;
     private Admin admin;
@@ -179,6 +182,15 @@ public class OutboxRelay implements BackgroundTask {
             thread.setDaemon(true);
             return thread;
         });
+        encoderCount = config.relay().encoders() > 0
+                ? config.relay().encoders()
+                : Runtime.getRuntime().availableProcessors();
+        AtomicInteger encoderNumber = new AtomicInteger();
+        encoders = Executors.newFixedThreadPool(encoderCount, runnable -> {
+            Thread thread = new Thread(runnable, "tipline-relay-encoder-" + encoderNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -187,6 +199,10 @@ public class OutboxRelay implements BackgroundTask {
         if (aside != null) {
             aside.shutdownNow();
             aside = null;
+        }
+        if (encoders != null) {
+            encoders.shutdownNow();
+            encoders = null;
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
@@ -283,22 +299,21 @@ public class OutboxRelay implements BackgroundTask {
 
     private void publish(Connection connection, List<OutboxMessage> batch, Settlement round) throws SQLException {
         List<Envelope> built = envelopes.build(connection, batch);
+        List<Encoded> encoded = encodeAll(built);
         List<Sent> sending = new ArrayList<>();
         Set<String> probed = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             OutboxMessage message = batch.get(i);
-            Envelope envelope = built.get(i);
-            if (envelope == null) {
+            if (built.get(i) == null) {
                 round.fail(message, "CONTENT_MISSING", "the report or addition this message carries is gone", true);
                 continue;
             }
-            byte[] value;
-            try {
-                value = codec.encode(envelope);
-            } catch (RuntimeException e) {
-                round.fail(message, "ENVELOPE_FAILED", describe(e), false);
+            if (encoded.get(i).failure() != null) {
+                round.fail(message, "ENVELOPE_FAILED", describe(encoded.get(i).failure()), false);
                 continue;
             }
+            Envelope envelope = built.get(i);
+            byte[] value = encoded.get(i).value();
             if (value.length + RECORD_OVERHEAD > config.maxMessageBytes()) {
                 round.fail(message, "TOO_LARGE", "an envelope of " + value.length + " bytes; records are limited"
                         + " to " + config.maxMessageBytes() + " (tipline.delivery.max-message-bytes)", true);
@@ -345,6 +360,34 @@ public class OutboxRelay implements BackgroundTask {
             } else {
                 round.awaiting.add(sent);
             }
+        }
+    }
+
+    /** A message's record value, or why it could not be made. */
+    private record Encoded(byte[] value, RuntimeException failure) {
+    }
+
+    /**
+     * The record values of {@code built} (null entries stay without one), sealed and signed on the encoder threads in
+     * parallel, in order.
+     */
+    private List<Encoded> encodeAll(List<Envelope> built) {
+        List<CompletableFuture<Encoded>> pending = new ArrayList<>(built.size());
+        for (Envelope envelope : built) {
+            pending.add(envelope == null
+                    ? CompletableFuture.completedFuture(new Encoded(null, null))
+                    : built.size() == 1 || encoderCount == 1
+                            ? CompletableFuture.completedFuture(encode(envelope))
+                            : CompletableFuture.supplyAsync(() -> encode(envelope), encoders));
+        }
+        return pending.stream().map(CompletableFuture::join).toList();
+    }
+
+    private Encoded encode(Envelope envelope) {
+        try {
+            return new Encoded(codec.encode(envelope), null);
+        } catch (RuntimeException e) {
+            return new Encoded(null, e);
         }
     }
 
