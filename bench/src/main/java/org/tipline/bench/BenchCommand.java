@@ -115,6 +115,7 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        QuietLogs.apply();
         List<Scenario> chosen = scenarios.isEmpty() ? List.of(Scenario.values()) : scenarios;
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("startedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
