@@ -86,11 +86,13 @@ final class AuditSeeder {
             case 2 -> new String[]{"file.details_set", credential, "platform", null, "{\"annotations\": [],"
                     + " \"detailsDigest\": \"" + digest + "\", \"fileId\": \"" + new UUID(index, 7) + "\","
                     + " \"relevance\": \"REPORTED\"}"};
-            case 3 -> new String[]{"report.routed", credential, "platform", null, "{\"rules\": {\"nca\":"
-                    + " [\"uk-osa-s66\"], \"ncmec\": [\"us-2258a\"]}}"};
+            case 3 -> new String[]{"file.uploaded", credential, "platform", null, "{\"afterSubmission\": false,"
+                    + " \"fileId\": \"" + new UUID(index, 8) + "\", \"sha256\": \"" + digest + "\", \"sizeBytes\":"
+                    + " 102400}"};
             case 4 -> new String[]{"report.submitted", credential, "platform", null, "{\"contentDigest\": \""
                     + digest + "\", \"destinations\": [\"nca\", \"ncmec\"], \"files\": [\"" + digest + "\"],"
-                    + " \"receiptDigest\": \"" + digest + "\"}"};
+                    + " \"receiptDigest\": \"" + digest + "\", \"rules\": {\"nca\": [\"uk-osa-s66\"], \"ncmec\":"
+                    + " [\"us-2258a\"]}}"};
             case 5, 6 -> new String[]{"delivery.forwarded", "system:relay", "system", destination, "{\"kind\":"
                     + " \"REPORT\", \"messageId\": \"" + new UUID(index, round) + "\", \"offset\": " + index
                     + ", \"partition\": " + (index % 3) + ", \"topic\": \"tipline.intake." + destination + "\"}"};

@@ -74,6 +74,11 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                // A write-heavy ledger: checkpoints spaced by WAL volume, not every gigabyte, so that fewer pages are
+                // written whole into the WAL again after each one (as in deploy/kubernetes/postgres/cluster.yaml).
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min")
                 .setServerConfig("log_min_messages", "warning")
                 .setServerConfig("log_min_error_statement", "panic")
                 .start();

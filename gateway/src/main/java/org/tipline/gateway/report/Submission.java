@@ -74,7 +74,7 @@ class Submission {
      *
      * @param submitted the report as it is frozen
      * @param queued its delivery to every destination
-     * @param audit its events: routed and submitted
+     * @param audit its event: submitted, with the routing decision
      */
     record Plan(Report submitted, Map<String, List<String>> rulesByDestination, String receipt,
             Forwarding.QueuedReport queued, List<AuditEntry> audit, Submitted result) {
@@ -114,11 +114,10 @@ class Submission {
         String receipt = receipts.sign(submitted, document.digest(), reportFiles, decision.destinations());
         Forwarding.QueuedReport queued = forwarding.prepareReport(open.id(), decision.destinations(),
                 open.priority(), now, ReportFile.sizeOf(document, reportFiles));
-        List<AuditEntry> events = List.of(
-                AuditEntries.reportRouted(actor, open.platformId(), open.id(), decision.rulesByDestination()),
-                AuditEntries.reportSubmitted(actor, open.platformId(), open.id(), document.digest(),
-                        reportFiles.stream().map(ReportFile::sha256Hex).toList(), decision.destinations(),
-                        HexFormat.of().formatHex(CanonicalJson.sha256(receipt.getBytes(StandardCharsets.UTF_8)))));
+        List<AuditEntry> events = List.of(AuditEntries.reportSubmitted(actor, open.platformId(), open.id(),
+                document.digest(), reportFiles.stream().map(ReportFile::sha256Hex).toList(), decision.destinations(),
+                HexFormat.of().formatHex(CanonicalJson.sha256(receipt.getBytes(StandardCharsets.UTF_8))),
+                decision.rulesByDestination()));
         return new Plan(submitted, decision.rulesByDestination(), receipt, queued, events,
                 new Submitted(open.id(), ReportState.SUBMITTED, now, decision.destinations(), receipt));
     }

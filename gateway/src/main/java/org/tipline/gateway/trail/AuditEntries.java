@@ -25,17 +25,13 @@ public final class AuditEntries {
                 "priority", priority, "contentDigest", hex(contentDigest), "batched", batched));
     }
 
+    /** A report was finished and routed: {@code rulesByDestination} names the rules behind each destination. */
     public static AuditEntry reportSubmitted(AuditActor actor, String platformId, UUID reportId,
-            byte[] contentDigest, List<String> fileSha256s, List<String> destinations, String receiptSha256) {
+            byte[] contentDigest, List<String> fileSha256s, List<String> destinations, String receiptSha256,
+            Map<String, List<String>> rulesByDestination) {
         return new AuditEntry("report.submitted", actor, platformId, reportId, null, details("contentDigest",
                 hex(contentDigest), "files", fileSha256s, "destinations", destinations, "receiptDigest",
-                receiptSha256));
-    }
-
-    public static AuditEntry reportRouted(AuditActor actor, String platformId, UUID reportId,
-            Map<String, List<String>> rulesByDestination) {
-        return new AuditEntry("report.routed", actor, platformId, reportId, null, details("rules",
-                new java.util.TreeMap<>(rulesByDestination)));
+                receiptSha256, "rules", new java.util.TreeMap<>(rulesByDestination)));
     }
 
     public static AuditEntry reportRetracted(AuditActor actor, String platformId, UUID reportId) {

@@ -78,7 +78,9 @@ class AuditTrailTest {
                 .stream().filter("delivery.forwarded"::equals).count() >= 3);
         // Then
         assertThat(AuditApi.types(events)).containsSubsequence("report.opened", "file.uploaded", "file.details_set",
-                "report.routed", "report.submitted", "report.supplemented", "report.escalated");
+                "report.submitted", "report.supplemented", "report.escalated");
+        assertThat(AuditApi.types(events)).as("routing is recorded with the submission").doesNotContain(
+                "report.routed");
         assertThat(AuditApi.types(events)).contains("delivery.forwarded", "evidence.accessed",
                 "delivery.acknowledged");
         String platformId = events.get(0).path("platformId").asText();
@@ -90,7 +92,7 @@ class AuditTrailTest {
             assertThat(event.path("actor").path("role").asText()).isIn("platform", "intake", "system");
             assertThat(event.path("leafHash").asText()).isEqualTo(AuditApi.leafHash(event));
         });
-        assertThat(event(events, "report.routed").path("details").path("rules").path("ncmec").get(0).asText())
+        assertThat(event(events, "report.submitted").path("details").path("rules").path("ncmec").get(0).asText())
                 .isEqualTo("us-2258a");
         JsonNode forwarded = event(events, "delivery.forwarded");
         assertThat(forwarded.path("destination").asText()).isEqualTo("ncmec");

@@ -26,10 +26,16 @@ public final class InPastValidator {
         Clock clock;
         @Inject
         Provider<ValidationConfig> config;
+        private volatile Duration skew;
 
         @Override
         public boolean isValid(OffsetDateTime value, ConstraintValidatorContext context) {
-            return value == null || !value.toInstant().isAfter(latest(clock, config));
+            return value == null || !value.toInstant().isAfter(latest(clock, skew()));
+        }
+
+        private Duration skew() {
+            Duration known = skew;
+            return known != null ? known : (skew = skewOf(config));
         }
     }
 
@@ -40,16 +46,29 @@ public final class InPastValidator {
         Clock clock;
         @Inject
         Provider<ValidationConfig> config;
+        private volatile Duration skew;
 
         @Override
         public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
-            return value == null || !value.isAfter(latest(clock, config).atOffset(ZoneOffset.MAX).toLocalDate());
+            return value == null || !value.isAfter(latest(clock, skew()).atOffset(ZoneOffset.MAX).toLocalDate());
+        }
+
+        private Duration skew() {
+            Duration known = skew;
+            return known != null ? known : (skew = skewOf(config));
         }
     }
 
-    /** Config is looked up per call: validators are created before runtime configuration is available. */
-    private static java.time.Instant latest(Clock clock, Provider<ValidationConfig> config) {
+    /**
+     * The configured skew, looked up at the first validation (validators are created before runtime configuration is
+     * available) and kept: configuration does not change while the gateway runs.
+     */
+    private static Duration skewOf(Provider<ValidationConfig> config) {
+        return config == null ? DEFAULT_SKEW : config.get().clockSkew();
+    }
+
+    private static java.time.Instant latest(Clock clock, Duration skew) {
         Clock now = clock == null ? Clock.systemUTC() : clock;
-        return now.instant().plus(config == null ? DEFAULT_SKEW : config.get().clockSkew());
+        return now.instant().plus(skew);
     }
 }
