@@ -1,5 +1,7 @@
 package org.tipline.gateway.intake;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.tipline.gateway.support.Ledger;
 import org.tipline.gateway.support.SyntheticReports;
 import org.tipline.gateway.support.TestApi;
 
@@ -220,5 +223,31 @@ class IdempotencyTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aKeyAnotherRequestHoldsLongerThanTheLockTimeoutIs409() throws Exception {
+        // Given: a transaction that holds the key's row, as a request still in flight would (10 s lock timeout)
+        String platform = TestApi.newPlatform();
+        String platformId = given().header("Authorization", "Bearer " + platform).get("/v1/status").then()
+                .statusCode(200).extract().path("platformId");
+        String key = UUID.randomUUID().toString();
+        try (Connection holder = Ledger.superuser()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement insert = holder.prepareStatement("INSERT INTO idempotency_key (owner, key,"
+                    + " request_digest, status, result, created_at) VALUES (?, ?, ?, 202, '{}'::jsonb, now())")) {
+                insert.setString(1, "platform:" + platformId);
+                insert.setString(2, key);
+                insert.setBytes(3, new byte[32]);
+                insert.executeUpdate();
+            }
+            // When
+            Response waiting = post(platform, key).body(SyntheticReports.minimal()).post("/v1/reports?finish=true");
+            holder.rollback();
+            // Then
+            assertProblem(waiting, 409);
+            assertThat(waiting.jsonPath().getString("type")).isEqualTo("urn:tipline:problem:idempotency-key-in-flight");
+        }
+        assertThat(TestApi.as(platform).get("/v1/reports").jsonPath().getList("items")).isEmpty();
     }
 }

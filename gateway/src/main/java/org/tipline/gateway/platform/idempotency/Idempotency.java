@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -26,13 +25,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Runs an operation at most once per idempotency key, inside the caller's transaction. The key row is inserted
  * first: a concurrent request with the same key waits on it until the first commits (and then replays its result) or
- * rolls back (and then runs itself); a wait longer than {@link #LOCK_TIMEOUT} is answered 409. A replay with another
+ * rolls back (and then runs itself); a wait longer than the ledger connections' {@code lock_timeout} (10 s,
+ * {@code quarkus.datasource.jdbc.new-connection-sql}) is answered 409. A replay with another
  * request digest fails with {@link IdempotencyKeyReusedException}.
  */
 @ApplicationScoped
 public class Idempotency {
 
-    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final ObjectMapper json;
@@ -52,9 +51,6 @@ public class Idempotency {
 
     public <T> Outcome<T> once(Connection connection, IdempotencyKey key, byte[] requestDigest, int status,
             Class<T> resultType, Work<T> work) throws SQLException {
-        try (Statement timeout = connection.createStatement()) {
-            timeout.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
-        }
         if (claim(connection, key, requestDigest, status)) {
             T result = work.run();
             store(connection, key, result);
@@ -71,15 +67,12 @@ public class Idempotency {
      * Claims every key of {@code claims} in one statement of the caller's transaction, each stored at once with the
      * answer it replays, and returns the keys claimed. A key already stored, or claimed earlier in the same list, is
      * not claimed: its caller replays it ({@link #replay}) once this transaction has committed. A key a transaction
-     * in flight holds is waited for, at most {@link #LOCK_TIMEOUT}; longer fails with
+     * in flight holds is waited for, at most the connections' {@code lock_timeout}; longer fails with
      * {@link IdempotencyKeyInFlightException}.
      */
     public Set<IdempotencyKey> claimAll(Connection connection, List<Claim> claims) throws SQLException {
         Map<IdempotencyKey, Claim> distinct = new LinkedHashMap<>();
         claims.forEach(claim -> distinct.putIfAbsent(claim.key(), claim));
-        try (Statement timeout = connection.createStatement()) {
-            timeout.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
-        }
         int n = distinct.size();
         String[] owners = new String[n];
         String[] keys = new String[n];
