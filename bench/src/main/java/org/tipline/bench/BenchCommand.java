@@ -33,15 +33,16 @@ public class BenchCommand implements Callable<Integer> {
     /** Connections the open loop may use at once: its rate times its slowest answers, with room to spare. */
     private static final int OPEN_LOOP_CONNECTIONS = 256;
 
-    /** The scenarios, in the order they run. */
+    /** The scenarios, in the order they run; {@code serve} runs only when named, and alone. */
     enum Scenario {
-        INTAKE, AUDIT_QUERY
+        INTAKE, AUDIT_QUERY, SERVE
     }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(description = "Scenarios to run: intake, audit-query (default: all)", arity = "0..*",
+    @Parameters(description = "Scenarios to run: intake, audit-query (default: both); or serve alone: the gateway"
+            + " for an outside load generator (wrk), with the ledger's own count", arity = "0..*",
             converter = ScenarioConverter.class)
     List<Scenario> scenarios = new ArrayList<>();
 
@@ -105,6 +106,10 @@ public class BenchCommand implements Callable<Integer> {
             description = "Queries per concurrency level for audit-query (${DEFAULT-VALUE})")
     int auditQueries;
 
+    @Option(names = "--serve-for", defaultValue = "PT10M",
+            description = "How long the serve scenario keeps the gateway up (${DEFAULT-VALUE})")
+    Duration serveFor;
+
     @Option(names = "--publish", description = "Also write the results and the verdicts into this Markdown file,"
             + " between its bench markers (e.g. docs/performance.md)")
     Path publish;
@@ -116,7 +121,10 @@ public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         QuietLogs.apply();
-        List<Scenario> chosen = scenarios.isEmpty() ? List.of(Scenario.values()) : scenarios;
+        List<Scenario> chosen = scenarios.isEmpty() ? List.of(Scenario.INTAKE, Scenario.AUDIT_QUERY) : scenarios;
+        if (chosen.contains(Scenario.SERVE) && chosen.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "serve runs alone");
+        }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("startedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         results.put("machine", Machine.describe());
@@ -129,7 +137,13 @@ public class BenchCommand implements Callable<Integer> {
                 results.put(name(scenario), run(scenario, environment));
             }
         }
-        write(results);
+        if (chosen.contains(Scenario.SERVE)) {
+            Path file = out.resolve("serve").resolve("ledger.json");
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
+            spec.commandLine().getOut().printf("The ledger's count: %s (%s)%n", results.get("serve"), file);
+        } else {
+            write(results);
+        }
         return 0;
     }
 
@@ -149,6 +163,7 @@ public class BenchCommand implements Callable<Integer> {
                 }
                 case AUDIT_QUERY -> new AuditQueryBenchmark(api, environment, auditEvents, auditQueries,
                         List.of(1, 4)).run();
+                case SERVE -> new ServeScenario(api, gateway, environment, out, sizes.get(0), serveFor).run();
             };
         }
     }

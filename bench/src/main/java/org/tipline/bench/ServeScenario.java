@@ -1,0 +1,106 @@
+package org.tipline.bench;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway on the bench's servers for an outside load generator, so the harness's numbers can be checked with a
+ * client it does not control (wrk): registers a synthetic platform, writes its key, a synthetic report and a wrk
+ * script under {@code <out>/serve/}, prints the command, and while it serves reports what the ledger itself records:
+ * reports accepted, reports forwarded to every destination, and the delivered rate from the ledger's own timestamps
+ * (first submission to last forwarding). Nothing of the harness's load generator or delivery consumer runs.
+ */
+final class ServeScenario {
+
+    /** Reports, those forwarded to every destination, the first submission and the last forwarding. */
+    static final String LEDGER_QUERY = """
+            SELECT count(*), count(delivered), min(submitted_at), max(delivered)
+              FROM (SELECT r.submitted_at,
+                           CASE WHEN bool_and(d.forwarded_at IS NOT NULL) THEN max(d.forwarded_at) END AS delivered
+                      FROM report r JOIN delivery d ON d.report_id = r.id
+                     WHERE r.state = 'SUBMITTED'
+                     GROUP BY r.id, r.submitted_at) AS per_report""";
+
+    private static final Duration TICK = Duration.ofSeconds(10);
+
+    private final GatewayApi api;
+    private final GatewayProcess gateway;
+    private final BenchEnvironment environment;
+    private final Path folder;
+    private final int size;
+    private final Duration serveFor;
+
+    ServeScenario(GatewayApi api, GatewayProcess gateway, BenchEnvironment environment, Path out, int size,
+            Duration serveFor) {
+        this.api = api;
+        this.gateway = gateway;
+        this.environment = environment;
+        this.folder = out.resolve("serve");
+        this.size = size;
+        this.serveFor = serveFor;
+    }
+
+    Map<String, Object> run() throws Exception {
+        Files.createDirectories(folder);
+        Path key = folder.resolve("platform-key");
+        Files.writeString(key, api.newPlatform("bench-serve", List.of("US_NCMEC", "UK_NCA")));
+        Path body = folder.resolve("report.json");
+        Files.write(body, new SyntheticReportBodies(size).body(size));
+        Path script = folder.resolve("post-report.lua");
+        try (InputStream lua = ServeScenario.class.getResourceAsStream("/wrk/post-report.lua")) {
+            Files.write(script, lua.readAllBytes());
+        }
+        Progress.say("serve: the gateway listens on %s for %s; file reports from another terminal, e.g.%n"
+                + "  KEY=$(cat %s) BODY=%s wrk -t2 -c16 -d60s -s %s %s%n"
+                + "the ledger's own count follows every %d s", gateway.base(), serveFor, key, body, script,
+                gateway.base(), TICK.toSeconds());
+        Instant end = Instant.now().plus(serveFor);
+        Map<String, Object> last = ledger();
+        while (Instant.now().isBefore(end)) {
+            Thread.sleep(Math.min(TICK.toMillis(), Math.max(1, Duration.between(Instant.now(), end).toMillis())));
+            Map<String, Object> now = ledger();
+            if (!now.equals(last)) {
+                Progress.say("serve: %s", now);
+                last = now;
+            }
+        }
+        return last;
+    }
+
+    private Map<String, Object> ledger() throws SQLException {
+        try (Connection connection = environment.applicationConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(LEDGER_QUERY)) {
+            row.next();
+            return summary(row.getLong(1), row.getLong(2), instant(row, 3), instant(row, 4));
+        }
+    }
+
+    /** The ledger's count, with the delivered rate over the span from first submission to last forwarding. */
+    static Map<String, Object> summary(long accepted, long delivered, Instant firstSubmitted, Instant lastDelivered) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("accepted", accepted);
+        summary.put("delivered", delivered);
+        if (firstSubmitted != null && lastDelivered != null && lastDelivered.isAfter(firstSubmitted)) {
+            double seconds = Duration.between(firstSubmitted, lastDelivered).toNanos() / 1e9;
+            summary.put("seconds", Math.round(seconds * 10) / 10.0);
+            summary.put("deliveredPerSecond", Math.round(delivered / seconds));
+        }
+        return summary;
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        java.sql.Timestamp at = row.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+}

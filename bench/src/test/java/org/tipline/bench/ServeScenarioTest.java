@@ -1,0 +1,40 @@
+package org.tipline.bench;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The serve scenario's ledger count and the wrk script it hands out. */
+class ServeScenarioTest {
+
+    @Test
+    void theDeliveredRateSpansFirstSubmissionToLastForwarding() {
+        Instant first = Instant.parse("2026-12-06T00:00:00Z");
+        assertThat(ServeScenario.summary(1000, 900, first, first.plusMillis(1500)))
+                .containsEntry("accepted", 1000L).containsEntry("delivered", 900L).containsEntry("seconds", 1.5)
+                .containsEntry("deliveredPerSecond", 600L);
+    }
+
+    @Test
+    void withoutAForwardingThereIsNoRate() {
+        Instant first = Instant.parse("2026-12-06T00:00:00Z");
+        assertThat(ServeScenario.summary(0, 0, null, null)).doesNotContainKeys("seconds", "deliveredPerSecond");
+        assertThat(ServeScenario.summary(3, 0, first, null)).doesNotContainKey("deliveredPerSecond");
+        assertThat(ServeScenario.summary(1, 1, first, first)).doesNotContainKey("deliveredPerSecond");
+    }
+
+    @Test
+    void theWrkScriptPostsFinishedReportsUnderFreshKeys() throws Exception {
+        try (InputStream lua = ServeScenario.class.getResourceAsStream("/wrk/post-report.lua")) {
+            assertThat(lua).isNotNull();
+            String script = new String(lua.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(script).contains("\"/v1/reports?finish=true\"",
+                    "[\"Idempotency-Key\"] = prefix .. \"-\" .. counter",
+                    "os.getenv(\"KEY\")", "os.getenv(\"BODY\")");
+        }
+    }
+}
