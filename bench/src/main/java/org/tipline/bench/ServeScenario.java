@@ -60,21 +60,35 @@ final class ServeScenario {
         try (InputStream lua = ServeScenario.class.getResourceAsStream("/wrk/post-report.lua")) {
             Files.write(script, lua.readAllBytes());
         }
+        Files.writeString(folder.resolve("url"), gateway.base().toString());
         Progress.say("serve: the gateway listens on %s for %s; file reports from another terminal, e.g.%n"
-                + "  KEY=$(cat %s) BODY=%s wrk -t2 -c16 -d60s -s %s %s%n"
-                + "the ledger's own count follows every %d s", gateway.base(), serveFor, key, body, script,
-                gateway.base(), TICK.toSeconds());
+                + "  KEY=$(cat %s) BODY=%s wrk -t2 -c16 -d60s -s %s $(cat %s)%n"
+                + "the ledger's own count follows every %d s (rates over the last %d s, so a warm-up run can go first)",
+                gateway.base(), serveFor, key, body, script, folder.resolve("url"), TICK.toSeconds(),
+                TICK.toSeconds());
         Instant end = Instant.now().plus(serveFor);
         Map<String, Object> last = ledger();
+        long lastAt = System.nanoTime();
         while (Instant.now().isBefore(end)) {
             Thread.sleep(Math.min(TICK.toMillis(), Math.max(1, Duration.between(Instant.now(), end).toMillis())));
             Map<String, Object> now = ledger();
+            long nowAt = System.nanoTime();
             if (!now.equals(last)) {
-                Progress.say("serve: %s", now);
-                last = now;
+                Progress.say("serve: %s; over the last %.0f s: %s", now, (nowAt - lastAt) / 1e9,
+                        rates(last, now, Duration.ofNanos(nowAt - lastAt)));
             }
+            last = now;
+            lastAt = nowAt;
         }
         return last;
+    }
+
+    /** Accepted and delivered reports a second between two counts of the ledger. */
+    static String rates(Map<String, Object> before, Map<String, Object> after, Duration between) {
+        double seconds = between.toNanos() / 1e9;
+        return String.format("%d accepted/s, %d delivered/s",
+                Math.round(((long) after.get("accepted") - (long) before.get("accepted")) / seconds),
+                Math.round(((long) after.get("delivered") - (long) before.get("delivered")) / seconds));
     }
 
     private Map<String, Object> ledger() throws SQLException {

@@ -20,6 +20,14 @@ class ServeScenarioTest {
     }
 
     @Test
+    void theRatesOfATickAreTheCountsDifferencesOverItsLength() {
+        Instant first = Instant.parse("2026-12-06T00:00:00Z");
+        assertThat(ServeScenario.rates(ServeScenario.summary(100, 40, first, first.plusSeconds(1)),
+                ServeScenario.summary(9100, 8040, first, first.plusSeconds(11)), java.time.Duration.ofSeconds(10)))
+                .isEqualTo("900 accepted/s, 800 delivered/s");
+    }
+
+    @Test
     void withoutAForwardingThereIsNoRate() {
         Instant first = Instant.parse("2026-12-06T00:00:00Z");
         assertThat(ServeScenario.summary(0, 0, null, null)).doesNotContainKeys("seconds", "deliveredPerSecond");
