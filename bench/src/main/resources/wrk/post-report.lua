@@ -1,9 +1,10 @@
--- wrk script for the bench's serve scenario: POST /v1/reports?finish=true with the same synthetic report, each
--- request under its own Idempotency-Key (so each is a new report). Environment: KEY (the platform's API key, from
--- target/bench/serve/platform-key) and BODY (the report file, target/bench/serve/report.json).
+-- wrk script for the bench's serve scenario: POST /v1/reports?finish=true, the reports of REPORTS (one JSON document
+-- a line, target/bench/serve/reports.ndjson: the intake scenario's mix) taken in turn, each request under its own
+-- Idempotency-Key (so each is a new report). Environment: KEY (the platform's API key,
+-- target/bench/serve/platform-key) and REPORTS.
 local threads = {}
 local counter = 0
-local body
+local bodies = {}
 local prefix
 
 function setup(thread)
@@ -12,10 +13,16 @@ function setup(thread)
 end
 
 function init(args)
-  local file = assert(io.open(assert(os.getenv("BODY"), "BODY is not set"), "rb"))
-  body = file:read("*all")
-  file:close()
   assert(os.getenv("KEY"), "KEY is not set")
+  local path = os.getenv("REPORTS")
+  assert(path, "REPORTS is not set")
+  for line in io.lines(path) do
+    if #line > 0 then
+      table.insert(bodies, line)
+    end
+  end
+  assert(#bodies > 0, "REPORTS holds no report")
+  counter = id * 7919
   prefix = "wrk-" .. tostring(os.time()) .. "-" .. tostring(id) .. "-" .. tostring(math.random(1000000000))
 end
 
@@ -24,7 +31,7 @@ function request()
   return wrk.format("POST", "/v1/reports?finish=true", {
     ["Authorization"] = "Bearer " .. os.getenv("KEY"),
     ["Idempotency-Key"] = prefix .. "-" .. counter,
-    ["Content-Type"] = "application/json"}, body)
+    ["Content-Type"] = "application/json"}, bodies[counter % #bodies + 1])
 end
 
 function done(summary, latency, requests)

@@ -28,6 +28,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class IntakeBenchmark {
 
+    /** Distinct report bodies per size, sent in turn. */
+    static final int BODIES = 500;
+
     /** How the runs are shaped. */
     record Settings(List<Integer> sizes, int clients, Duration warmUp, Duration duration, List<Double> openFractions,
             Duration baselineDuration) {
@@ -76,7 +79,7 @@ final class IntakeBenchmark {
 
     private Map<String, Object> runSize(int size, DeliveryWatcher watcher) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
-        List<byte[]> bodies = new SyntheticReportBodies(size).bodies(500, size);
+        List<byte[]> bodies = new SyntheticReportBodies(size).bodies(BODIES, size);
         result.put("bodyBytes", bodies.stream().mapToInt(b -> b.length).average().orElse(0));
         Progress.say("intake, %d B bodies: Kafka and PostgreSQL baselines", size);
         Map<String, Object> kafka = Baselines.kafka(environment.bootstrapServers(), size,

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The gateway on the bench's servers for an outside load generator, so the harness's numbers can be checked with a
- * client it does not control (wrk): registers a synthetic platform, writes its key, a synthetic report and a wrk
- * script under {@code <out>/serve/}, prints the command, and while it serves reports what the ledger itself records:
+ * client it does not control (wrk): registers a synthetic platform, writes its key, the intake scenario's synthetic
+ * reports (the same mix of destinations) and a wrk script under {@code <out>/serve/}, prints the command, and while it serves reports what the ledger itself records:
  * reports accepted, reports forwarded to every destination, and the delivered rate from the ledger's own timestamps
  * (first submission to last forwarding). Nothing of the harness's load generator or delivery consumer runs.
  */
@@ -54,15 +54,15 @@ final class ServeScenario {
         Files.createDirectories(folder);
         Path key = folder.resolve("platform-key");
         Files.writeString(key, api.newPlatform("bench-serve", List.of("US_NCMEC", "UK_NCA")));
-        Path body = folder.resolve("report.json");
-        Files.write(body, new SyntheticReportBodies(size).body(size));
+        Path body = folder.resolve("reports.ndjson");
+        Files.write(body, ndjson(new SyntheticReportBodies(size).bodies(IntakeBenchmark.BODIES, size)));
         Path script = folder.resolve("post-report.lua");
         try (InputStream lua = ServeScenario.class.getResourceAsStream("/wrk/post-report.lua")) {
             Files.write(script, lua.readAllBytes());
         }
         Files.writeString(folder.resolve("url"), gateway.base().toString());
         Progress.say("serve: the gateway listens on %s for %s; file reports from another terminal, e.g.%n"
-                + "  KEY=$(cat %s) BODY=%s wrk -t2 -c16 -d60s -s %s $(cat %s)%n"
+                + "  KEY=$(cat %s) REPORTS=%s wrk -t2 -c16 -d60s -s %s $(cat %s)%n"
                 + "the ledger's own count follows every %d s (rates over the last %d s, so a warm-up run can go first)",
                 gateway.base(), serveFor, key, body, script, folder.resolve("url"), TICK.toSeconds(),
                 TICK.toSeconds());
@@ -81,6 +81,21 @@ final class ServeScenario {
             lastAt = nowAt;
         }
         return last;
+    }
+
+    /** The reports one per line (compact JSON has no line break), for the wrk script to take in turn. */
+    static byte[] ndjson(List<byte[]> bodies) {
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        for (byte[] body : bodies) {
+            for (byte b : body) {
+                if (b == '\n' || b == '\r') {
+                    throw new IllegalArgumentException("a report body spans lines");
+                }
+            }
+            lines.writeBytes(body);
+            lines.write('\n');
+        }
+        return lines.toByteArray();
     }
 
     /** Accepted and delivered reports a second between two counts of the ledger. */

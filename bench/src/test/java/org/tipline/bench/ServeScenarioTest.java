@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The serve scenario's ledger count and the wrk script it hands out. */
 class ServeScenarioTest {
@@ -28,6 +29,18 @@ class ServeScenarioTest {
     }
 
     @Test
+    void theReportsAreOneALineInTheIntakeScenariosMix() {
+        java.util.List<byte[]> bodies = new SyntheticReportBodies(2048).bodies(IntakeBenchmark.BODIES, 2048);
+        String[] lines = new String(ServeScenario.ndjson(bodies), StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(IntakeBenchmark.BODIES);
+        assertThat(lines[0].getBytes(StandardCharsets.UTF_8)).isEqualTo(bodies.get(0));
+        long toBoth = java.util.Arrays.stream(lines).filter(line -> line.contains("\"GB\"")).count();
+        assertThat(toBoth).isBetween(100L, 240L);
+        assertThatThrownBy(() -> ServeScenario.ndjson(java.util.List.of("{\n}".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void withoutAForwardingThereIsNoRate() {
         Instant first = Instant.parse("2026-12-06T00:00:00Z");
         assertThat(ServeScenario.summary(0, 0, null, null)).doesNotContainKeys("seconds", "deliveredPerSecond");
@@ -42,7 +55,7 @@ class ServeScenarioTest {
             String script = new String(lua.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(script).contains("\"/v1/reports?finish=true\"",
                     "[\"Idempotency-Key\"] = prefix .. \"-\" .. counter",
-                    "os.getenv(\"KEY\")", "os.getenv(\"BODY\")");
+                    "os.getenv(\"KEY\")", "os.getenv(\"REPORTS\")");
         }
     }
 }
