@@ -104,12 +104,7 @@ class GroupCommitTest {
             units.add(Unit.good());
         }
         // When
-        List<Future<Boolean>> answers = new ArrayList<>();
-        for (Unit unit : units) {
-            answers.add(callers.submit(() -> group.commit(unit)));
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.waiting() + writer.groupSizes.stream()
-                .mapToInt(Integer::intValue).sum() == units.size());
+        List<Future<Boolean>> answers = submitAll(group, writer, units);
         release.countDown();
         // Then
         for (Future<Boolean> answer : answers) {
@@ -156,12 +151,7 @@ class GroupCommitTest {
         GroupCommit<Unit> group = groupCommits.start("test-group-" + UUID.randomUUID(), writer, unit -> 1);
         List<Unit> units = List.of(Unit.good(), Unit.good(), Unit.good(), Unit.good(), Unit.good(), Unit.good());
         // When
-        List<Future<Boolean>> answers = new ArrayList<>();
-        for (Unit unit : units) {
-            answers.add(callers.submit(() -> group.commit(unit)));
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.waiting() + writer.groupSizes.stream()
-                .mapToInt(Integer::intValue).sum() == units.size());
+        List<Future<Boolean>> answers = submitAll(group, writer, units);
         release.countDown();
         // Then
         for (Future<Boolean> answer : answers) {
@@ -180,6 +170,17 @@ class GroupCommitTest {
                 (connection, units) -> Set.of(), unit -> 1);
         // When / Then
         assertThat(group.commit(Unit.good())).isFalse();
+    }
+
+    /** Every unit committed from its own caller, once all of them are waiting or written. */
+    private List<Future<Boolean>> submitAll(GroupCommit<Unit> group, TestWriter writer, List<Unit> units) {
+        List<Future<Boolean>> answers = new ArrayList<>();
+        for (Unit unit : units) {
+            answers.add(callers.submit(() -> group.commit(unit)));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.waiting() + writer.groupSizes.stream()
+                .mapToInt(Integer::intValue).sum() == units.size());
+        return answers;
     }
 
     private static Set<String> keys(List<Unit> units) {
