@@ -28,6 +28,9 @@ public final class CanonicalJson {
 
     /** 2^53: integers up to this magnitude are exact doubles and print as themselves. */
     private static final long EXACT = 1L << 53;
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -99,10 +102,6 @@ public final class CanonicalJson {
             default -> throw new IllegalArgumentException("No JSON value: " + node.getNodeType());
         }
     }
-
-    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     private static String number(JsonNode number) {
         if (number.isIntegralNumber() && number.canConvertToLong()) {

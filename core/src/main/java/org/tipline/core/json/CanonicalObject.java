@@ -33,16 +33,7 @@ public final class CanonicalObject {
 
     /** An array-of-strings member. */
     public CanonicalObject strings(String name, List<String> values) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write('[');
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.writeBytes(quote(values.get(i)));
-        }
-        out.write(']');
-        return raw(name, out.toByteArray());
+        return raw(name, array(values.stream().map(CanonicalObject::quote).toList()));
     }
 
     /** A member whose value is RFC 8785 canonical JSON already (a stored document, another canonical object). */

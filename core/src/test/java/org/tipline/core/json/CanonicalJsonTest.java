@@ -108,14 +108,7 @@ class CanonicalJsonTest {
 
     /** A quoted string; for member names (index >= 0) made unique by its index. */
     private static String string(Random random, int index) {
-        StringBuilder raw = new StringBuilder();
-        for (int i = random.nextInt(8); i > 0; i--) {
-            int codePoint = random.nextInt(3) == 0 ? random.nextInt(0x80) : random.nextInt(0x10FFFF);
-            if (codePoint >= 0xD800 && codePoint <= 0xDFFF) {
-                continue;
-            }
-            raw.appendCodePoint(codePoint);
-        }
+        StringBuilder raw = new StringBuilder(RandomText.of(random, 8, 3));
         if (index >= 0) {
             raw.append(index);
         }

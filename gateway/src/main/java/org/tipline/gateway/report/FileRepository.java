@@ -194,21 +194,6 @@ public class FileRepository {
         return details;
     }
 
-    /** The decrypted details of a file, if set. */
-    public Optional<ReportDocument> details(Connection connection, UUID fileId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT details_key_id, details FROM evidence_file WHERE id = ? AND details IS NOT NULL")) {
-            select.setObject(1, fileId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(ReportDocument.ofCanonical(
-                        cipher.decrypt(row.getString(1), row.getBytes(2), associatedData(fileId))));
-            }
-        }
-    }
-
     private static ReportFile map(ResultSet row) throws SQLException {
         return new ReportFile(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getLong(3),
                 row.getBytes(4), row.getBytes(5), row.getBytes(6), row.getString(7), row.getString(8),

@@ -4,19 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.tipline.gateway.platform.db.ChangeNotices;
 import org.tipline.gateway.platform.db.Database;
+import org.tipline.gateway.platform.db.NoticedCache;
 
 /**
  * The reporting regimes a platform is registered under, as routing reads them. What was read is kept while no change
@@ -28,35 +26,23 @@ public class PlatformRegistry {
     static final Duration FRESH_FOR = Duration.ofMinutes(1);
     /** The notices' topic: the table's name (see migration V6). */
     static final String TOPIC = "platform";
+    /** Most platforms kept; past that the cache starts over rather than grow. */
+    static final int MAX_ENTRIES = 10_000;
     private static final Logger LOGGER = Logger.getLogger(PlatformRegistry.class);
 
     private final Database database;
-    private final ChangeNotices notices;
-    private final Clock clock;
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final NoticedCache<String, Set<Regime>> known;
 
-    PlatformRegistry(Database database, ChangeNotices notices, Clock clock) {
+    PlatformRegistry(Database database, ChangeNotices notices) {
         this.database = database;
-        this.notices = notices;
-        this.clock = clock;
+        this.known = new NoticedCache<>(notices, TOPIC, FRESH_FOR, MAX_ENTRIES);
     }
 
     /** The platform's regimes: as read before, if still current, or else from the ledger. */
     public Set<Regime> regimes(String platformId) {
-        if (!notices.isListening()) {
-            return database.withConnection(connection -> regimes(connection, platformId));
-        }
-        Instant now = clock.instant();
-        long generation = notices.generation(TOPIC);
-        Known cached = known.get(platformId);
-        if (cached != null && cached.generation() == generation && cached.readAt().plus(FRESH_FOR).isAfter(now)) {
-            return cached.regimes();
-        }
-        Set<Regime> regimes = database.withConnection(connection -> regimes(connection, platformId));
-        if (!regimes.isEmpty() && notices.isListening() && notices.generation(TOPIC) == generation) {
-            known.put(platformId, new Known(Set.copyOf(regimes), generation, now));
-        }
-        return regimes;
+        return known.get(platformId,
+                id -> Collections.unmodifiableSet(database.withConnection(connection -> regimes(connection, id))),
+                regimes -> !regimes.isEmpty());
     }
 
     /** The platform's regimes; unknown names (from an older configuration) are skipped and logged. */
@@ -77,8 +63,5 @@ public class PlatformRegistry {
             }
         }
         return regimes;
-    }
-
-    private record Known(Set<Regime> regimes, long generation, Instant readAt) {
     }
 }

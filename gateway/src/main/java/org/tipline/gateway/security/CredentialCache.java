@@ -1,14 +1,13 @@
 package org.tipline.gateway.security;
 
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.tipline.gateway.platform.db.ChangeNotices;
 import org.tipline.gateway.platform.db.Database;
+import org.tipline.gateway.platform.db.NoticedCache;
 
 /**
  * Active credentials by key digest, so a request costs no ledger lookup for a key seen moments ago. An entry is used
@@ -30,7 +29,7 @@ public class CredentialCache {
     private final CredentialRepository credentials;
     private final ChangeNotices notices;
     private final SecurityConfig config;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final NoticedCache<String, Optional<Caller>> active;
 
     CredentialCache(Database database, CredentialRepository credentials, ChangeNotices notices,
             SecurityConfig config) {
@@ -38,27 +37,15 @@ public class CredentialCache {
         this.credentials = credentials;
         this.notices = notices;
         this.config = config;
+        this.active = new NoticedCache<>(notices, TOPIC, config.credentialCache().ttl(), MAX_ENTRIES);
     }
 
     /** The caller of the active credential whose key has SHA-256 {@code keyHash}. */
     public Optional<Caller> findActive(byte[] keyHash) {
-        if (!config.credentialCache().enabled() || !notices.isListening()) {
+        if (!config.credentialCache().enabled()) {
             return lookUp(keyHash);
         }
-        String key = HexFormat.of().formatHex(keyHash);
-        long generation = notices.generation(TOPIC);
-        Entry entry = entries.get(key);
-        if (entry != null && entry.generation() == generation && System.nanoTime() - entry.readAt() < ttlNanos()) {
-            return Optional.of(entry.caller());
-        }
-        Optional<Caller> found = lookUp(keyHash);
-        if (found.isPresent() && notices.isListening() && notices.generation(TOPIC) == generation) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            entries.put(key, new Entry(found.get(), generation, System.nanoTime()));
-        }
-        return found;
+        return active.get(HexFormat.of().formatHex(keyHash), key -> lookUp(keyHash), Optional::isPresent);
     }
 
     /** After this instance committed a revocation: forgets what it kept at once, before its own notice arrives. */
@@ -68,12 +55,5 @@ public class CredentialCache {
 
     private Optional<Caller> lookUp(byte[] keyHash) {
         return database.withConnection(connection -> credentials.findActive(connection, keyHash));
-    }
-
-    private long ttlNanos() {
-        return config.credentialCache().ttl().toNanos();
-    }
-
-    private record Entry(Caller caller, long generation, long readAt) {
     }
 }
