@@ -1,0 +1,95 @@
+package org.tipline.gateway.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * How a statement on one of the ledger's queue tables (the outbox, the audit inbox) is executed, whatever the
+ * planner believes about the queue. A queue is drained and refilled all day: a VACUUM that finds it nearly empty
+ * leaves statistics of about one row on many pages, and a backlog built by the next burst is then planned as if the
+ * queue were empty. The statement runs, exactly as the gateway runs it, on a session's own copy of the table (a
+ * temporary table of the same definition, which shadows the real one in that session) brought into either state.
+ */
+public final class QueuePlans {
+
+    /** Which statistics the planner has of the refilled queue. */
+    public enum Statistics {
+        /** What a VACUUM of the drained queue left: about one row. */
+        DRAINED,
+        /** Fresh: the queue analyzed after it was refilled. */
+        ANALYZED
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private QueuePlans() {
+    }
+
+    /**
+     * Shadows {@code table} in {@code connection}'s session, fills it with {@code fill} (an INSERT), drains it, fills
+     * it again and leaves the given statistics, then executes {@code sql} with {@code parameters} under EXPLAIN
+     * ANALYZE in a transaction that is rolled back, drops the copy and returns how many rows all plan nodes produced
+     * together (each node's rows times its loops): the work the statement did.
+     */
+    public static long rowsVisited(Connection connection, String table, String fill, Statistics statistics,
+            String sql, Object... parameters) throws SQLException {
+        try (Statement session = connection.createStatement()) {
+            session.execute("CREATE TEMP TABLE " + table + " (LIKE public." + table + " INCLUDING ALL)");
+            try {
+                session.execute(fill);
+                session.execute("DELETE FROM " + table + " WHERE id < (SELECT max(id) FROM " + table + ")");
+                session.execute("VACUUM " + table); // one row left, on the last page: the pages stay
+                session.execute(fill);
+                if (statistics == Statistics.ANALYZED) {
+                    session.execute("ANALYZE " + table);
+                } else if (plannedRows(session, table) > 10) {
+                    throw new IllegalStateException("the planner was not left believing " + table + " empty");
+                }
+                return visited(explain(connection, sql, parameters));
+            } finally {
+                session.execute("DROP TABLE pg_temp." + table);
+            }
+        }
+    }
+
+    private static long plannedRows(Statement session, String table) throws SQLException {
+        try (ResultSet row = session.executeQuery("SELECT reltuples::bigint FROM pg_class WHERE oid = 'pg_temp."
+                + table + "'::regclass")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static JsonNode explain(Connection connection, String sql, Object... parameters) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                explain.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = explain.executeQuery()) {
+                row.next();
+                return MAPPER.readTree(row.getString(1)).get(0).get("Plan");
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static long visited(JsonNode node) {
+        long rows = Math.round(node.get("Actual Rows").asDouble() * node.get("Actual Loops").asDouble());
+        for (JsonNode child : node.path("Plans")) {
+            rows += visited(child);
+        }
+        return rows;
+    }
+}
