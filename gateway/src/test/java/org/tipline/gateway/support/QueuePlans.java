@@ -5,10 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+
+import org.tipline.gateway.platform.db.Database;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How a statement on one of the ledger's queue tables (the outbox, the audit inbox) is executed, whatever the
@@ -57,6 +62,21 @@ public final class QueuePlans {
                 session.execute("DROP TABLE pg_temp." + table);
             }
         }
+    }
+
+    /**
+     * Asserts that {@code sql} (its last parameter the batch size) visits at most five rows per row of its batch on a
+     * backlog of {@code backlog} rows that {@code fill} inserts, with the given statistics: it reads about its batch,
+     * not the backlog.
+     */
+    public static void assertReadsItsBatch(Database database, String table, String fill, int backlog, int batch,
+            Statistics statistics, String sql, Object... parametersBeforeTheBatch) {
+        Object[] parameters = Arrays.copyOf(parametersBeforeTheBatch, parametersBeforeTheBatch.length + 1);
+        parameters[parameters.length - 1] = batch;
+        long visited = database.withConnection(connection -> rowsVisited(connection, table, fill, statistics, sql,
+                parameters));
+        assertThat(visited).as("rows visited for a batch of %d of %d in %s (%s statistics)", batch, backlog + 1,
+                table, statistics).isLessThanOrEqualTo(5L * batch);
     }
 
     private static long plannedRows(Statement session, String table) throws SQLException {
