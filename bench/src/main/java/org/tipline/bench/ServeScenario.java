@@ -1,5 +1,6 @@
 package org.tipline.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * The gateway on the bench's servers for an outside load generator, so the harness's numbers can be checked with a
  * client it does not control (wrk): registers a synthetic platform, writes its key, the intake scenario's synthetic
- * reports (the same mix of destinations) and a wrk script under {@code <out>/serve/}, prints the command, and while it serves reports what the ledger itself records:
+ * reports (the same mix of destinations) and a wrk script under {@code <out>/serve/}, prints the command, and while it
+ * serves reports what the ledger itself records:
  * reports accepted, reports forwarded to every destination, and the delivered rate from the ledger's own timestamps
  * (first submission to last forwarding). Nothing of the harness's load generator or delivery consumer runs.
  */
@@ -85,7 +87,7 @@ final class ServeScenario {
 
     /** The reports one per line (compact JSON has no line break), for the wrk script to take in turn. */
     static byte[] ndjson(List<byte[]> bodies) {
-        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
         for (byte[] body : bodies) {
             for (byte b : body) {
                 if (b == '\n' || b == '\r') {

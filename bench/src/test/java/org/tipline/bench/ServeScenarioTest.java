@@ -3,6 +3,8 @@ package org.tipline.bench;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +32,13 @@ class ServeScenarioTest {
 
     @Test
     void theReportsAreOneALineInTheIntakeScenariosMix() {
-        java.util.List<byte[]> bodies = new SyntheticReportBodies(2048).bodies(IntakeBenchmark.BODIES, 2048);
+        List<byte[]> bodies = new SyntheticReportBodies(2048).bodies(IntakeBenchmark.BODIES, 2048);
         String[] lines = new String(ServeScenario.ndjson(bodies), StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(IntakeBenchmark.BODIES);
         assertThat(lines[0].getBytes(StandardCharsets.UTF_8)).isEqualTo(bodies.get(0));
-        long toBoth = java.util.Arrays.stream(lines).filter(line -> line.contains("\"GB\"")).count();
+        long toBoth = Arrays.stream(lines).filter(line -> line.contains("\"GB\"")).count();
         assertThat(toBoth).isBetween(100L, 240L);
-        assertThatThrownBy(() -> ServeScenario.ndjson(java.util.List.of("{\n}".getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> ServeScenario.ndjson(List.of("{\n}".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.keys.EllipticCurves;
+import org.jose4j.lang.JoseException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,7 +66,7 @@ public class HotPaths {
         cipher = Components.contentCipher();
         try {
             sealer = EcdhEsSealer.to(EcJwkGenerator.generateJwk(EllipticCurves.P256));
-        } catch (org.jose4j.lang.JoseException e) {
+        } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
         body = new SyntheticReportBodies(size).body(size);

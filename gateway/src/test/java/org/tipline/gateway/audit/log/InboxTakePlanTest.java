@@ -28,6 +28,6 @@ class InboxTakePlanTest {
     @ParameterizedTest
     @EnumSource(QueuePlans.Statistics.class)
     void aBacklogIsTakenInOnePassOverTheBatch(QueuePlans.Statistics statistics) {
-        QueuePlans.assertReadsItsBatch(database, "audit_inbox", FILL, BACKLOG, 1_000, statistics, AuditSequencer.TAKE);
+        QueuePlans.assertReadsItsBatch(database, "audit_inbox", FILL, 1_000, statistics, AuditSequencer.TAKE);
     }
 }
