@@ -57,7 +57,7 @@ public final class QueuePlans {
                 } else if (plannedRows(session, table) > 10) {
                     throw new IllegalStateException("the planner was not left believing " + table + " empty");
                 }
-                return visited(explain(connection, sql, parameters));
+                return rowsVisited(connection, sql, parameters);
             } finally {
                 session.execute("DROP TABLE pg_temp." + table);
             }
@@ -76,6 +76,14 @@ public final class QueuePlans {
                 parameters));
         assertThat(visited).as("rows visited for a batch of %d in %s (%s statistics)", batch, table, statistics)
                 .isLessThanOrEqualTo(5L * batch);
+    }
+
+    /**
+     * Executes {@code sql} with {@code parameters} under EXPLAIN ANALYZE in a transaction that is rolled back and
+     * returns how many rows all plan nodes produced together (each node's rows times its loops).
+     */
+    public static long rowsVisited(Connection connection, String sql, Object... parameters) throws SQLException {
+        return visited(explain(connection, sql, parameters));
     }
 
     private static long plannedRows(Statement session, String table) throws SQLException {
