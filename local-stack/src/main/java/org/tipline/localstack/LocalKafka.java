@@ -123,6 +123,11 @@ public final class LocalKafka implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.retention.hours", "-1");
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        // Each log is written to disk within a second. Left to the kernel, a log's dirty pages all go at once when the
+        // oldest turns 30 s old: bursts of a few hundred MB that stalled PostgreSQL's commits on the same disk for up
+        // to 100 ms (docs/performance.md). Without replicas, this is also all the durability a local broker has.
+        p.put("log.flush.interval.ms", "1000");
+        p.put("log.flush.scheduler.interval.ms", "1000");
         return p;
     }
 

@@ -74,9 +74,15 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                // Unlike in deploy/kubernetes/postgres/cluster.yaml, the WAL shares its disk with the tables (and the
+                // broker's log): new table pages, left dirty in the page cache, went to disk all at once when the
+                // kernel found them 30 s old, a few hundred MB that commits then queued behind for up to 230 ms. Small
+                // shared buffers evict pages within seconds, and each backend has what it evicts written at once
+                // (docs/performance.md).
+                .setServerConfig("shared_buffers", "64MB")
+                .setServerConfig("backend_flush_after", "256kB")
                 // A write-heavy ledger: checkpoints spaced by WAL volume, not every gigabyte, so that fewer pages are
                 // written whole into the WAL again after each one (as in deploy/kubernetes/postgres/cluster.yaml).
-                .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("checkpoint_timeout", "15min")
                 .setServerConfig("log_min_messages", "warning")
