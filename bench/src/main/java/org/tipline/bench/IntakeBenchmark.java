@@ -181,10 +181,15 @@ final class IntakeBenchmark {
                 });
     }
 
-    /** Reports sent at {@code rate}/s whatever the answers' pace, for the run's duration. */
+    /**
+     * Reports sent at {@code rate}/s whatever the answers' pace, for the run's duration. Latency counts from each
+     * request's scheduled time; {@code sendLag} says how late the harness itself sent them (its own pauses, which
+     * the latency then includes).
+     */
     private Map<String, Object> openLoop(List<byte[]> bodies, double rate, DeliveryWatcher watcher)
             throws Exception {
         Latency answered = new Latency();
+        Latency late = new Latency();
         Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
         AtomicLong refused = new AtomicLong();
         long interval = (long) (1e9 / rate);
@@ -195,6 +200,7 @@ final class IntakeBenchmark {
         for (long i = 0; i < count; i++) {
             long intended = measurement.start + i * interval;
             LockSupport.parkNanos(intended - System.nanoTime());
+            late.record(System.nanoTime() - intended);
             int n = (int) i;
             pending.add(load.post(platformKeys.get(n % platformKeys.size()), "/v1/reports?finish=true",
                     bodies.get(n % bodies.size())).thenAccept(answer -> {
@@ -206,6 +212,7 @@ final class IntakeBenchmark {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         Map<String, Object> run = measurement.finish(accepted.size());
         run.put("targetPerSecond", Math.round(rate));
+        run.put("sendLag", late.summary());
         run.put("settledSeconds", settled.toMillis() / 1000.0);
         return delivered(run, answered, List.copyOf(accepted), refused.get(), measurement, watcher);
     }
@@ -245,6 +252,7 @@ final class IntakeBenchmark {
                 duplicated += Math.max(0, watcher.times(report.reportId(), destination) - 1);
             }
         }
+        watcher.forget(expected);
         run.put("refused", refused);
         run.put("deliveries", expected.size());
         run.put("lost", missing.size());
