@@ -108,7 +108,7 @@ public final class FakeCyberTipline implements AutoCloseable {
             return new Fault(0, 0, null, true, null, null);
         }
 
-        /** Wait, before reading the request, until {@code release} opens; then carry on as usual. */
+        /** Wait, once the whole request has arrived, until {@code release} opens; then carry on as usual. */
         public static Fault hold(java.util.concurrent.CountDownLatch release) {
             return new Fault(0, 0, null, false, new java.util.concurrent.CountDownLatch(1), release);
         }
@@ -199,6 +199,9 @@ public final class FakeCyberTipline implements AutoCloseable {
             }
             Fault fault = Optional.ofNullable(faults.get(endpoint)).map(Deque::poll).orElse(null);
             if (fault != null && fault.holds()) {
+                // NCMEC has the whole request before it carries it out: a client killed while held must not be
+                // killed before it sent its body (under load it was, and the finish was then never carried out)
+                exchange.setStreams(new ByteArrayInputStream(exchange.getRequestBody().readAllBytes()), null);
                 fault.reached().countDown();
                 awaitQuietly(fault.release());
                 fault = null;
