@@ -117,9 +117,10 @@ final class DeliveryWatcher implements AutoCloseable {
     }
 
     /**
-     * Forgets arrivals already counted. The watcher shares its JVM with the load generator, whose send times are the
-     * latencies' origin: kept for every report of a run of several minutes, arrivals filled a heap whose young
-     * collections then paused the load generator for 25 to 38 ms every few seconds (docs/performance.md).
+     * Forgets arrivals already counted (a duplicate arriving later was never counted either: each run waits for its
+     * own reports only). The watcher shares its JVM with the load generator, whose send times are the latencies'
+     * origin: arrivals kept for every report of a run of several minutes grew its live heap, and under G1 its young
+     * collections paused the load generator every 4.5 s instead of every 10 to 20 s (docs/performance.md).
      */
     void forget(Collection<Arrival> counted) {
         counted.forEach(arrival -> {
