@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 
 import org.tipline.gateway.platform.db.Database;
 
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * leaves statistics of about one row on many pages, and a backlog built by the next burst is then planned as if the
  * queue were empty. The statement runs, exactly as the gateway runs it, on a session's own copy of the table (a
  * temporary table of the same definition, which shadows the real one in that session) brought into either state.
+ * {@link #rowsVisitedOnCopies} does the same for any tables in any state (the audit log, for one).
  */
 public final class QueuePlans {
 
@@ -37,31 +39,56 @@ public final class QueuePlans {
     private QueuePlans() {
     }
 
+    /** What a test does to the session's copies before the statement runs. */
+    @FunctionalInterface
+    public interface Setup {
+
+        void on(Statement session) throws SQLException;
+    }
+
     /**
-     * Shadows {@code table} in {@code connection}'s session, fills it with {@code fill} (an INSERT), drains it, fills
-     * it again and leaves the given statistics, then executes {@code sql} with {@code parameters} under EXPLAIN
-     * ANALYZE in a transaction that is rolled back, drops the copy and returns how many rows all plan nodes produced
-     * together (each node's rows times its loops): the work the statement did.
+     * Shadows {@code tables} in {@code connection}'s session with copies of the same definition, brings them into the
+     * wanted state with {@code setUp}, executes {@code sql} with {@code parameters} under EXPLAIN ANALYZE in a
+     * transaction that is rolled back, drops the copies and returns how many rows all plan nodes produced together
+     * (each node's rows times its loops): the work the statement did.
+     */
+    public static long rowsVisitedOnCopies(Connection connection, List<String> tables, Setup setUp, String sql,
+            Object... parameters) throws SQLException {
+        try (Statement session = connection.createStatement()) {
+            for (String table : tables) {
+                session.execute("CREATE TEMP TABLE " + table + " (LIKE public." + table + " INCLUDING ALL)");
+            }
+            try {
+                setUp.on(session);
+                return visited(explain(connection, sql, parameters));
+            } finally {
+                session.execute("DROP TABLE " + String.join(", ", tables.stream().map(t -> "pg_temp." + t).toList()));
+            }
+        }
+    }
+
+    /** Asserts that a statement visited at most five rows per row of its batch: about its batch, not the table. */
+    public static void assertWithinBatch(long visited, int batch, String description, Object... arguments) {
+        assertThat(visited).as(description, arguments).isLessThanOrEqualTo(5L * batch);
+    }
+
+    /**
+     * The queue {@code table} filled with {@code fill} (an INSERT), drained, filled again and left with the given
+     * statistics, then {@code sql} run on it as {@link #rowsVisitedOnCopies} does.
      */
     private static long rowsVisited(Connection connection, String table, String fill, Statistics statistics,
             String sql, Object... parameters) throws SQLException {
-        try (Statement session = connection.createStatement()) {
-            session.execute("CREATE TEMP TABLE " + table + " (LIKE public." + table + " INCLUDING ALL)");
-            try {
-                session.execute(fill);
-                session.execute("DELETE FROM " + table + " WHERE id < (SELECT max(id) FROM " + table + ")");
-                session.execute("VACUUM " + table); // one row left, on the last page: the pages stay
-                session.execute(fill);
-                if (statistics == Statistics.ANALYZED) {
-                    session.execute("ANALYZE " + table);
-                } else if (plannedRows(session, table) > 10) {
-                    throw new IllegalStateException("the planner was not left believing " + table + " empty");
-                }
-                return rowsVisited(connection, sql, parameters);
-            } finally {
-                session.execute("DROP TABLE pg_temp." + table);
+        return rowsVisitedOnCopies(connection, List.of(table), session -> {
+            session.execute(fill);
+            session.execute("DELETE FROM " + table + " WHERE id < (SELECT max(id) FROM " + table + ")");
+            session.execute("VACUUM " + table); // one row left, on the last page: the pages stay
+            session.execute(fill);
+            if (statistics == Statistics.ANALYZED) {
+                session.execute("ANALYZE " + table);
+            } else if (plannedRows(session, table) > 10) {
+                throw new IllegalStateException("the planner was not left believing " + table + " empty");
             }
-        }
+        }, sql, parameters);
     }
 
     /**
@@ -74,16 +101,8 @@ public final class QueuePlans {
         parameters[parameters.length - 1] = batch;
         long visited = database.withConnection(connection -> rowsVisited(connection, table, fill, statistics, sql,
                 parameters));
-        assertThat(visited).as("rows visited for a batch of %d in %s (%s statistics)", batch, table, statistics)
-                .isLessThanOrEqualTo(5L * batch);
-    }
-
-    /**
-     * Executes {@code sql} with {@code parameters} under EXPLAIN ANALYZE in a transaction that is rolled back and
-     * returns how many rows all plan nodes produced together (each node's rows times its loops).
-     */
-    public static long rowsVisited(Connection connection, String sql, Object... parameters) throws SQLException {
-        return visited(explain(connection, sql, parameters));
+        assertWithinBatch(visited, batch, "rows visited for a batch of %d in %s (%s statistics)", batch, table,
+                statistics);
     }
 
     private static long plannedRows(Statement session, String table) throws SQLException {
