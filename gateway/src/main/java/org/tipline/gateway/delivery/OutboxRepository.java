@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.tipline.gateway.kernel.Priority;
+import org.tipline.gateway.platform.db.QueueScans;
 import org.tipline.gateway.platform.db.Sql;
 
 /** SQL for the {@code outbox} table. */
@@ -52,16 +53,27 @@ public class OutboxRepository {
     }
 
     /**
-     * The claim. The {@code OFFSET 0} keeps the check for an earlier message a subquery run per candidate, by the
-     * index on (report, destination, id), as the candidates are read in queue order: pulled up into an anti-join, the
-     * planner scanned that whole index for every candidate when its statistics said the outbox was nearly empty, as a
-     * VACUUM of the drained queue leaves them, and a backlog built by the next burst then cost seconds per claim.
+     * The claim. However stale the planner's statistics of the queue, it reads the candidates in queue order by the
+     * {@code outbox_queue} index and checks each for an earlier message by the index on (report, destination, id):
+     * <ul>
+     * <li>The {@code OFFSET 0} keeps that check a subquery run per candidate: pulled up into an anti-join, it scanned
+     * the whole (report, destination, id) index for every candidate when a VACUUM of the drained queue had left
+     * statistics of about one row, and a backlog built by the next burst cost seconds per claim.</li>
+     * <li>The check compares whole (report, destination, id) rows, which only that index can serve: written as
+     * {@code earlier.id < outbox.id}, an ANALYZE of a short queue let the planner serve it by the primary key, and
+     * every candidate then walked every id below its own, including each message sent and deleted since the last
+     * VACUUM (tens of thousands a minute: 80 ms a claim, the relay falling behind, see docs/performance.md).</li>
+     * <li>It runs with index scans only ({@link QueueScans}): with statistics of a nearly empty queue the planner
+     * otherwise read the whole backlog, and ran the check for every row of it.</li>
+     * </ul>
      */
     static final String CLAIM = "SELECT id, message_id, report_id, destination, topic, kind, priority, created_at,"
             + " attempts, addition_id, content_bytes FROM outbox"
             + " WHERE failed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
             + " AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.report_id = outbox.report_id"
-            + " AND earlier.destination = outbox.destination AND earlier.id < outbox.id OFFSET 0)"
+            + " AND earlier.destination = outbox.destination"
+            + " AND (earlier.report_id, earlier.destination, earlier.id) < (outbox.report_id, outbox.destination,"
+            + " outbox.id) OFFSET 0)"
             + " ORDER BY priority, id LIMIT ? FOR UPDATE SKIP LOCKED";
 
     /**
@@ -71,20 +83,23 @@ public class OutboxRepository {
      * never overtakes its report).
      */
     public List<OutboxMessage> claim(Connection connection, int limit, Instant now) throws SQLException {
-        List<OutboxMessage> claimed = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
-            Sql.setInstant(select, 1, now);
-            select.setInt(2, limit);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    claimed.add(new OutboxMessage(row.getLong(1), row.getObject(2, UUID.class),
-                            row.getObject(3, UUID.class), row.getString(4), row.getString(5),
-                            MessageKind.valueOf(row.getString(6)), Priority.ofRank(row.getInt(7)),
-                            row.getObject(10, UUID.class), Sql.getInstant(row, 8), row.getInt(9), row.getInt(11)));
+        return QueueScans.indexScansOnly(connection, scanned -> {
+            List<OutboxMessage> claimed = new ArrayList<>();
+            try (PreparedStatement select = scanned.prepareStatement(CLAIM)) {
+                Sql.setInstant(select, 1, now);
+                select.setInt(2, limit);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        claimed.add(new OutboxMessage(row.getLong(1), row.getObject(2, UUID.class),
+                                row.getObject(3, UUID.class), row.getString(4), row.getString(5),
+                                MessageKind.valueOf(row.getString(6)), Priority.ofRank(row.getInt(7)),
+                                row.getObject(10, UUID.class), Sql.getInstant(row, 8), row.getInt(9),
+                                row.getInt(11)));
+                    }
                 }
             }
-        }
-        return claimed;
+            return claimed;
+        });
     }
 
     /** Removes messages the broker has acknowledged. */

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tipline.gateway.platform.db.Database;
+import org.tipline.gateway.platform.db.QueueScans;
 import org.tipline.gateway.support.QueuePlans;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,7 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * The relay's claim reads about its batch, not the backlog, whatever the planner believes about the outbox. With the
  * check for an earlier message pulled up into an anti-join, the planner scanned the whole (report, destination, id)
  * index for every candidate when its statistics said the outbox was empty (seconds per claim in a burst); with a
- * check it cannot see through and fresh statistics, it read and sorted the whole backlog instead.
+ * check it cannot see through and fresh statistics, it read and sorted the whole backlog instead. With the statistics
+ * an ANALYZE of a short queue left and the consumed rows not yet vacuumed ({@code CHURNED}), the check by id alone was
+ * served by the primary key, every candidate walking every id below its own (10,200 rows read for a claim of 100),
+ * and without index scans only the planner ran the check for every row of the backlog (16 million rows read).
  */
 @QuarkusTest
 class OutboxClaimPlanTest {
@@ -33,7 +37,7 @@ class OutboxClaimPlanTest {
     @EnumSource(QueuePlans.Statistics.class)
     void aBacklogIsClaimedInOnePassOverTheBatch(QueuePlans.Statistics statistics) {
         // the due time bound as Sql.setInstant binds it
-        QueuePlans.assertReadsItsBatch(database, "outbox", FILL, 100, statistics, OutboxRepository.CLAIM,
-                Instant.now().atOffset(ZoneOffset.UTC));
+        QueuePlans.assertReadsItsBatch(database, "outbox", FILL, 100, statistics, QueueScans.INDEX_SCANS_ONLY,
+                OutboxRepository.CLAIM, Instant.now().atOffset(ZoneOffset.UTC));
     }
 }

@@ -31,7 +31,12 @@ public final class QueuePlans {
         /** What a VACUUM of the drained queue left: about one row. */
         DRAINED,
         /** Fresh: the queue analyzed after it was refilled. */
-        ANALYZED
+        ANALYZED,
+        /**
+         * What an ANALYZE of the drained queue left (about one row), with a backlog consumed since then and not yet
+         * vacuumed (dead rows, below the new backlog's ids) before the refill: between two runs of autovacuum.
+         */
+        CHURNED
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -50,17 +55,26 @@ public final class QueuePlans {
      * Shadows {@code tables} in {@code connection}'s session with copies of the same definition, brings them into the
      * wanted state with {@code setUp}, executes {@code sql} with {@code parameters} under EXPLAIN ANALYZE in a
      * transaction that is rolled back, drops the copies and returns how many rows all plan nodes produced together
-     * (each node's rows times its loops): the work the statement did.
+     * (each node's rows, and those its filters threw away, times its loops): the work the statement did.
      */
     public static long rowsVisitedOnCopies(Connection connection, List<String> tables, Setup setUp, String sql,
             Object... parameters) throws SQLException {
+        return rowsVisitedOnCopies(connection, tables, setUp, null, sql, parameters);
+    }
+
+    /**
+     * The same, with {@code prelude} (statements the gateway runs before {@code sql} in its transaction, null for
+     * none) run first in the transaction of the EXPLAIN.
+     */
+    private static long rowsVisitedOnCopies(Connection connection, List<String> tables, Setup setUp, String prelude,
+            String sql, Object... parameters) throws SQLException {
         try (Statement session = connection.createStatement()) {
             for (String table : tables) {
                 session.execute("CREATE TEMP TABLE " + table + " (LIKE public." + table + " INCLUDING ALL)");
             }
             try {
                 setUp.on(session);
-                return visited(explain(connection, sql, parameters));
+                return visited(explain(connection, prelude, sql, parameters));
             } finally {
                 session.execute("DROP TABLE " + String.join(", ", tables.stream().map(t -> "pg_temp." + t).toList()));
             }
@@ -77,18 +91,24 @@ public final class QueuePlans {
      * statistics, then {@code sql} run on it as {@link #rowsVisitedOnCopies} does.
      */
     private static long rowsVisited(Connection connection, String table, String fill, Statistics statistics,
-            String sql, Object... parameters) throws SQLException {
+            String prelude, String sql, Object... parameters) throws SQLException {
+        String drain = "DELETE FROM " + table + " WHERE id < (SELECT max(id) FROM " + table + ")";
         return rowsVisitedOnCopies(connection, List.of(table), session -> {
             session.execute(fill);
-            session.execute("DELETE FROM " + table + " WHERE id < (SELECT max(id) FROM " + table + ")");
+            session.execute(drain);
             session.execute("VACUUM " + table); // one row left, on the last page: the pages stay
+            if (statistics == Statistics.CHURNED) {
+                session.execute("ANALYZE " + table);
+                session.execute(fill);
+                session.execute(drain); // consumed, dead until the next VACUUM
+            }
             session.execute(fill);
             if (statistics == Statistics.ANALYZED) {
                 session.execute("ANALYZE " + table);
             } else if (plannedRows(session, table) > 10) {
                 throw new IllegalStateException("the planner was not left believing " + table + " empty");
             }
-        }, sql, parameters);
+        }, prelude, sql, parameters);
     }
 
     /**
@@ -97,10 +117,16 @@ public final class QueuePlans {
      */
     public static void assertReadsItsBatch(Database database, String table, String fill, int batch,
             Statistics statistics, String sql, Object... parametersBeforeTheBatch) {
+        assertReadsItsBatch(database, table, fill, batch, statistics, null, sql, parametersBeforeTheBatch);
+    }
+
+    /** The same for a statement the gateway runs after {@code prelude} in its transaction. */
+    public static void assertReadsItsBatch(Database database, String table, String fill, int batch,
+            Statistics statistics, String prelude, String sql, Object... parametersBeforeTheBatch) {
         Object[] parameters = Arrays.copyOf(parametersBeforeTheBatch, parametersBeforeTheBatch.length + 1);
         parameters[parameters.length - 1] = batch;
-        long visited = database.withConnection(connection -> rowsVisited(connection, table, fill, statistics, sql,
-                parameters));
+        long visited = database.withConnection(connection -> rowsVisited(connection, table, fill, statistics, prelude,
+                sql, parameters));
         assertWithinBatch(visited, batch, "rows visited for a batch of %d in %s (%s statistics)", batch, table,
                 statistics);
     }
@@ -113,8 +139,14 @@ public final class QueuePlans {
         }
     }
 
-    private static JsonNode explain(Connection connection, String sql, Object... parameters) throws SQLException {
+    private static JsonNode explain(Connection connection, String prelude, String sql, Object... parameters)
+            throws SQLException {
         connection.setAutoCommit(false);
+        if (prelude != null) {
+            try (Statement first = connection.createStatement()) {
+                first.execute(prelude);
+            }
+        }
         try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 explain.setObject(i + 1, parameters[i]);
@@ -131,8 +163,12 @@ public final class QueuePlans {
         }
     }
 
+    /** The rows a plan node produced and those it read and threw away, over all its loops, with its children's. */
     private static long visited(JsonNode node) {
-        long rows = Math.round(node.get("Actual Rows").asDouble() * node.get("Actual Loops").asDouble());
+        double produced = node.get("Actual Rows").asDouble() + node.path("Rows Removed by Filter").asDouble()
+                + node.path("Rows Removed by Index Recheck").asDouble() + node.path("Rows Removed by Join Filter")
+                        .asDouble();
+        long rows = Math.round(produced * node.get("Actual Loops").asDouble());
         for (JsonNode child : node.path("Plans")) {
             rows += visited(child);
         }

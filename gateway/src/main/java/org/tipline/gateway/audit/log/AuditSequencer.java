@@ -25,6 +25,7 @@ import org.tipline.gateway.audit.AuditConfig;
 import org.tipline.gateway.audit.AuditEvent;
 import org.tipline.gateway.platform.db.Database;
 import org.tipline.gateway.platform.db.LedgerUnavailableException;
+import org.tipline.gateway.platform.db.QueueScans;
 import org.tipline.gateway.platform.db.Sql;
 import org.tipline.gateway.platform.worker.BackgroundTask;
 import org.tipline.gateway.platform.worker.Round;
@@ -54,7 +55,9 @@ public class AuditSequencer implements BackgroundTask {
      * evaluated as an init plan) and their rows then found by the primary key. Written as
      * {@code id IN (SELECT id ... LIMIT ?)}, the planner may rescan the limited subquery once per inbox row when its
      * statistics say the inbox is nearly empty, as a VACUUM of the drained queue leaves them: once a backlog builds
-     * during a burst, every round then costs seconds of PostgreSQL's CPU while the backlog grows.
+     * during a burst, every round then costs seconds of PostgreSQL's CPU while the backlog grows. It runs with index
+     * scans only ({@link QueueScans}): with the statistics of an ANALYZE of the nearly empty inbox and the events taken
+     * since not yet vacuumed, the planner sorted the whole inbox to choose the ids and read it again to find them.
      */
     static final String TAKE = "DELETE FROM audit_inbox WHERE id = ANY (ARRAY(SELECT id FROM audit_inbox ORDER BY id"
             + " LIMIT ?)) RETURNING id, at, type, actor_id, actor_role, platform_id, report_id, destination,"
@@ -119,17 +122,20 @@ public class AuditSequencer implements BackgroundTask {
 
     /** Removes up to a batch of events from the inbox, in arrival order, and numbers them from {@code size}. */
     private List<Sequenced> take(Connection connection, long size) throws SQLException {
-        List<Taken> taken = new ArrayList<>();
-        try (PreparedStatement delete = connection.prepareStatement(TAKE)) {
-            delete.setInt(1, config.sequenceBatch());
-            try (ResultSet row = delete.executeQuery()) {
-                while (row.next()) {
-                    taken.add(new Taken(row.getLong(1), Sql.getInstant(row, 2), row.getString(3),
-                            new AuditActor(row.getString(4), row.getString(5)), row.getString(6),
-                            row.getObject(7, UUID.class), row.getString(8), row.getString(9)));
+        List<Taken> taken = QueueScans.indexScansOnly(connection, scanned -> {
+            List<Taken> rows = new ArrayList<>();
+            try (PreparedStatement delete = scanned.prepareStatement(TAKE)) {
+                delete.setInt(1, config.sequenceBatch());
+                try (ResultSet row = delete.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new Taken(row.getLong(1), Sql.getInstant(row, 2), row.getString(3),
+                                new AuditActor(row.getString(4), row.getString(5)), row.getString(6),
+                                row.getObject(7, UUID.class), row.getString(8), row.getString(9)));
+                    }
                 }
             }
-        }
+            return rows;
+        });
         taken.sort(Comparator.comparingLong(Taken::sourceId));
         List<Sequenced> events = new ArrayList<>(taken.size());
         for (int i = 0; i < taken.size(); i++) {
