@@ -42,6 +42,8 @@ final class IntakeBenchmark {
 
     /** Longest warm-up, whatever the JIT does. */
     static final Duration MAX_WARM_UP = Duration.ofMinutes(5);
+    /** Unmeasured load at an open loop's rate before it is measured. */
+    static final Duration LEAD_IN = Duration.ofSeconds(15);
     /** One step of the warm-up after its minimum. */
     static final Duration WARM_UP_STEP = Duration.ofSeconds(15);
     /** The JIT is quiet when its compilers used less than this share of one core over a step. */
@@ -182,18 +184,32 @@ final class IntakeBenchmark {
     }
 
     /**
-     * Reports sent at {@code rate}/s whatever the answers' pace, for the run's duration. Latency counts from each
-     * request's scheduled time; {@code sendLag} says how late the harness itself sent them (its own pauses, which
-     * the latency then includes).
+     * Reports sent at {@code rate}/s whatever the answers' pace, for the run's duration, after a {@link #LEAD_IN} at
+     * the same rate that is not measured: the first seconds at a new rate send the gateway down
+     * paths the closed loop did not (groups of one, small relay rounds), and its JIT compiled them then (up to 1.6 s
+     * of CPU in the first seconds of a half-maximum run, docs/performance.md). What the lead-in lost or duplicated is
+     * counted with the run. Latency counts from each request's scheduled time; {@code sendLag} says how late the
+     * harness itself sent them (its own pauses, which the latency then includes).
      */
-    private Map<String, Object> openLoop(List<byte[]> bodies, double rate, DeliveryWatcher watcher)
-            throws Exception {
+    private Map<String, Object> openLoop(List<byte[]> bodies, double rate, DeliveryWatcher watcher) throws Exception {
+        Map<String, Object> leadIn = openLoopFor(LEAD_IN, bodies, rate, watcher);
+        Map<String, Object> run = openLoopFor(settings.duration(), bodies, rate, watcher);
+        run.put("leadInSeconds", LEAD_IN.toSeconds());
+        for (String count : List.of("lost", "duplicated")) {
+            run.put(count, ((Number) run.get(count)).longValue() + ((Number) leadIn.get(count)).longValue());
+        }
+        return run;
+    }
+
+    /** An open loop at {@code rate}/s for {@code duration}, measured. */
+    private Map<String, Object> openLoopFor(Duration duration, List<byte[]> bodies, double rate,
+            DeliveryWatcher watcher) throws Exception {
         Latency answered = new Latency();
         Latency late = new Latency();
         Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
         AtomicLong refused = new AtomicLong();
         long interval = (long) (1e9 / rate);
-        long count = settings.duration().toNanos() / interval;
+        long count = duration.toNanos() / interval;
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         Duration settled = Backlog.awaitEmpty(environment, Duration.ofMinutes(5));
         Measurement measurement = new Measurement(gateway);
