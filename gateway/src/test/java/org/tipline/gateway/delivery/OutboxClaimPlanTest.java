@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tipline.gateway.platform.db.Database;
-import org.tipline.gateway.platform.db.QueueScans;
 import org.tipline.gateway.support.QueuePlans;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +36,7 @@ class OutboxClaimPlanTest {
     @EnumSource(QueuePlans.Statistics.class)
     void aBacklogIsClaimedInOnePassOverTheBatch(QueuePlans.Statistics statistics) {
         // the due time bound as Sql.setInstant binds it
-        QueuePlans.assertReadsItsBatch(database, "outbox", FILL, 100, statistics, QueueScans.INDEX_SCANS_ONLY,
-                OutboxRepository.CLAIM, Instant.now().atOffset(ZoneOffset.UTC));
+        QueuePlans.assertReadsItsBatch(database, "outbox", FILL, 100, statistics, OutboxRepository.CLAIM,
+                Instant.now().atOffset(ZoneOffset.UTC));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.tipline.gateway.platform.db.Database;
+import org.tipline.gateway.platform.db.QueueScans;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,21 +113,16 @@ public final class QueuePlans {
     }
 
     /**
-     * Asserts that {@code sql} (its last parameter the batch size) visits at most five rows per row of its batch on the
+     * Asserts that {@code sql} (its last parameter the batch size), run as the gateway runs a queue statement (after
+     * {@link QueueScans#INDEX_SCANS_ONLY}, in its transaction), visits at most five rows per row of its batch on the
      * backlog {@code fill} inserts, with the given statistics: it reads about its batch, not the backlog.
      */
     public static void assertReadsItsBatch(Database database, String table, String fill, int batch,
             Statistics statistics, String sql, Object... parametersBeforeTheBatch) {
-        assertReadsItsBatch(database, table, fill, batch, statistics, null, sql, parametersBeforeTheBatch);
-    }
-
-    /** The same for a statement the gateway runs after {@code prelude} in its transaction. */
-    public static void assertReadsItsBatch(Database database, String table, String fill, int batch,
-            Statistics statistics, String prelude, String sql, Object... parametersBeforeTheBatch) {
         Object[] parameters = Arrays.copyOf(parametersBeforeTheBatch, parametersBeforeTheBatch.length + 1);
         parameters[parameters.length - 1] = batch;
-        long visited = database.withConnection(connection -> rowsVisited(connection, table, fill, statistics, prelude,
-                sql, parameters));
+        long visited = database.withConnection(connection -> rowsVisited(connection, table, fill, statistics,
+                QueueScans.INDEX_SCANS_ONLY, sql, parameters));
         assertWithinBatch(visited, batch, "rows visited for a batch of %d in %s (%s statistics)", batch, table,
                 statistics);
     }
@@ -165,10 +161,10 @@ public final class QueuePlans {
 
     /** The rows a plan node produced and those it read and threw away, over all its loops, with its children's. */
     private static long visited(JsonNode node) {
-        double produced = node.get("Actual Rows").asDouble() + node.path("Rows Removed by Filter").asDouble()
+        double read = node.get("Actual Rows").asDouble() + node.path("Rows Removed by Filter").asDouble()
                 + node.path("Rows Removed by Index Recheck").asDouble() + node.path("Rows Removed by Join Filter")
                         .asDouble();
-        long rows = Math.round(produced * node.get("Actual Loops").asDouble());
+        long rows = Math.round(read * node.get("Actual Loops").asDouble());
         for (JsonNode child : node.path("Plans")) {
             rows += visited(child);
         }

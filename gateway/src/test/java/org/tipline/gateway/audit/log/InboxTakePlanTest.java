@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tipline.gateway.platform.db.Database;
-import org.tipline.gateway.platform.db.QueueScans;
 import org.tipline.gateway.support.QueuePlans;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +28,6 @@ class InboxTakePlanTest {
     @ParameterizedTest
     @EnumSource(QueuePlans.Statistics.class)
     void aBacklogIsTakenInOnePassOverTheBatch(QueuePlans.Statistics statistics) {
-        QueuePlans.assertReadsItsBatch(database, "audit_inbox", FILL, 1_000, statistics, QueueScans.INDEX_SCANS_ONLY,
-                AuditSequencer.TAKE);
+        QueuePlans.assertReadsItsBatch(database, "audit_inbox", FILL, 1_000, statistics, AuditSequencer.TAKE);
     }
 }
